@@ -1,0 +1,44 @@
+// Attribution: links each quote span to the person who said it, using the compiled RuleSet.
+//
+// For every quote, the sentence(s) holding it are reduced to a string of token-class symbols
+// and matched against all patterns at once (RE2::Set); the highest-priority match names the
+// speaker. Names are found by structure (capitalised runs with particles), pronouns resolve to
+// the most recent compatible speaker, roles to an earlier mention with the same role, and every
+// name to its fullest form in the document ("Peskov" → "Dmitry Peskov"). Quotes no rule claims
+// may continue the previous speaker (`continue = yes` rules) or are scare quotes.
+// Cost: linear in the sentences that hold quotes, plus one regex pass over the document for
+// names. Pure function of its inputs; owns nothing.
+//
+// Example:
+//   std::vector<Attribution> a = Attribute(doc, FindQuoteSpans(doc), rules, /*explain=*/false);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "saidby/document.h"
+#include "saidby/quote_span.h"
+#include "saidby/rule_set.h"
+
+namespace saidby {
+
+struct Attribution {
+  std::string kind;     // full, partial, continued or scare
+  std::string speaker;  // canonical name; empty when unknown or unnamed
+  std::string mention;  // the words that named the speaker
+  TextSpan mention_span;
+  std::string cue;
+  std::string rule;  // id of the rule that fired; empty when none did
+  double confidence = 0;
+  std::string explain;  // filled when asked: the candidates weighed and why the winner won
+};
+
+// One Attribution per quote of `scan.spans`, in the same order.
+std::vector<Attribution> Attribute(const Document& doc, const QuoteScan& scan,
+                                   const RuleSet& rules, bool explain);
+
+// Runs every rule's examples through the real pipeline; one problem per example that does not
+// match its own pattern (file:line of the rule).
+std::vector<RuleProblem> CheckRuleExamples(const RuleSet& rules);
+
+}  // namespace saidby

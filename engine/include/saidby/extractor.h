@@ -1,0 +1,64 @@
+// Extractor: the whole pipeline for one article, text → document → quote spans → attributions
+// → rows of the quote table (see ../shared/CONTRACT.md for the columns).
+//
+// Each stage is a pure function of the previous one; the Extractor only holds a reference to
+// the immutable RuleSet and its Options, so one Extractor may serve many threads at once.
+// Cost: linear in the article's bytes. Failures (invalid UTF-8, empty text) come back as a
+// Status naming the byte; warnings (an unbalanced quote mark) travel with the result.
+//
+// Example:
+//   Extractor ex(rules, ExtractOptions{});
+//   Result<ArticleQuotes> r = ex.Extract({"a1", "Outlet", bytes});
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "saidby/rule_set.h"
+#include "saidby/status.h"
+
+namespace saidby {
+
+struct ExtractOptions {
+  bool keep_scare = false;  // default false: scare quotes are not speech and are dropped
+  bool explain = false;     // default false: fill QuoteRecord::explain
+};
+
+struct Article {
+  std::string id;      // document id: file name without extension, or the JSONL "id"
+  std::string source;  // outlet label
+  std::string text;    // raw bytes as read
+};
+
+struct QuoteRecord {
+  std::string source;
+  std::string doc;
+  size_t quote_id = 0;  // 1, 2, … within the document
+  size_t start = 0;     // byte offsets of the quoted words in the input, end exclusive
+  size_t end = 0;
+  std::string kind;
+  std::string speaker;
+  std::string mention;
+  std::string cue;
+  std::string rule;
+  double confidence = 0;
+  std::string quote;
+  std::string explain;
+};
+
+struct ArticleQuotes {
+  std::vector<QuoteRecord> quotes;
+  std::vector<std::string> warnings;
+};
+
+class Extractor {
+ public:
+  Extractor(const RuleSet& rules, ExtractOptions options) : rules_(rules), options_(options) {}
+  Result<ArticleQuotes> Extract(Article article) const;
+
+ private:
+  const RuleSet& rules_;
+  ExtractOptions options_;
+};
+
+}  // namespace saidby

@@ -1,0 +1,49 @@
+// Quote printers: the sinks that turn QuoteRecords into bytes. One printer per format, each
+// writing to a caller-owned stream; the header row (CSV) is written on construction.
+// Cost: one formatted line per record. Neither printer buffers records beyond the stream.
+//
+// Example:
+//   CsvQuotePrinter out(std::cout);
+//   for (const QuoteRecord& r : quotes) out.Write(r);
+#pragma once
+
+#include <ostream>
+
+#include "saidby/extractor.h"
+
+namespace saidby {
+
+class QuoteSink {
+ public:
+  virtual ~QuoteSink() = default;
+  virtual void Write(const QuoteRecord& r) = 0;
+};
+
+// RFC 4180, the contract's header: source,doc,quote_id,start,end,kind,speaker,mention,cue,
+// rule,confidence,quote (plus explain when asked).
+class CsvQuotePrinter : public QuoteSink {
+ public:
+  CsvQuotePrinter(std::ostream& out, bool with_explain = false);
+  void Write(const QuoteRecord& r) override;
+
+ private:
+  std::ostream& out_;
+  bool with_explain_;
+};
+
+// One JSON object per line with the same field names.
+class JsonlQuotePrinter : public QuoteSink {
+ public:
+  JsonlQuotePrinter(std::ostream& out, bool with_explain = false)
+      : out_(out), with_explain_(with_explain) {}
+  void Write(const QuoteRecord& r) override;
+
+ private:
+  std::ostream& out_;
+  bool with_explain_;
+};
+
+// "0.95": confidence as printed in every format (two decimals, no trailing zeros).
+std::string FormatConfidence(double c);
+
+}  // namespace saidby

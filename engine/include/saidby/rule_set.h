@@ -1,0 +1,130 @@
+// RuleSet: the linguistic knowledge of saidby, loaded from a rules folder (see rules/README.md).
+//
+// Load → check → compile happens once in Load(); the result is immutable and shared by all
+// threads without locks. It is expensive to build and deliberately not copyable.
+// Every problem is reported as "file:line:column: reason"; Load() fails if any exists.
+// Patterns are compiled into one RE2::Set over a string of token-class symbols, so matching a
+// window costs linear time whatever the number of rules.
+//
+// Example:
+//   RuleCheck check = RuleSet::Load("rules/en");
+//   if (!check.problems.empty()) { for (auto& p : check.problems) print(p); return 2; }
+//   const RuleSet& rules = *check.rules;
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include "saidby/document.h"
+
+
+namespace saidby {
+
+struct RuleProblem {
+  std::string file;
+  size_t line = 0;    // 1-based
+  size_t column = 0;  // 1-based, in bytes
+  std::string reason;
+  std::string ToString() const;  // "file:line:column: reason"
+};
+
+enum class Gender { kUnknown, kMale, kFemale };
+enum class Number { kSingular, kPlural };
+
+struct PronounEntry {
+  Gender gender = Gender::kUnknown;
+  Number number = Number::kSingular;
+};
+
+struct AttributionRule {
+  std::string id;
+  int priority = 0;
+  double confidence = 0.9;
+  std::string source;                 // the pattern as written
+  std::string file;
+  size_t line = 0;
+  std::vector<std::string> examples;  // sentences that must match
+  std::string regex;                  // compiled form over class symbols
+  std::vector<int> speaker_groups;    // capture groups of SPEAKER parts (alternatives)
+  std::vector<int> cue_groups;        // capture groups of each CUE, in pattern order
+  bool continues = false;             // `continue = yes`: speaker from the previous quote
+};
+
+// Token classes of the pattern language. Each token of a window gets exactly one symbol;
+// a class is the set of symbols it accepts.
+enum class TokenClass : char {
+  kQuote = 'Q',       // the quote being attributed
+  kOtherQuote = 'q',  // any other quote in the window
+  kCue = 'C',
+  kName = 'N',        // a capitalised word that may be part of a name
+  kTitle = 'T',       // title or role word (spokesperson, President, Mr)
+  kPronoun = 'P',
+  kDeterminer = 'D',  // words that start a role description (a, the, former, senior)
+  kParticle = 'k',    // name particles (von, der, bin, al)
+  kWord = 'w',        // any other word
+  kComma = ',',
+  kColon = ':',
+  kPeriod = '.',      // sentence-final . ? !
+  kDash = '-',
+  kOpenParen = '(',
+  kCloseParen = ')',
+  kPunct = 'p',       // any other punctuation
+};
+
+class RuleSet {
+ public:
+  struct LoadResult;
+  // Loads and checks every file of `dir`. On any problem, `rules` is null.
+  static LoadResult Load(const std::string& dir);
+  ~RuleSet();
+  RuleSet(const RuleSet&) = delete;
+  RuleSet& operator=(const RuleSet&) = delete;
+
+  const SentenceSplitter& splitter() const { return *splitter_; }
+  const std::vector<AttributionRule>& rules() const { return rules_; }
+  const re2::RE2::Set& set() const { return *set_; }
+  const re2::RE2& regex(size_t rule) const { return *regexes_[rule]; }
+  // Runs of capitalised words (with particles) anywhere in a text: candidate person names.
+  const re2::RE2& name_run() const { return *name_run_; }
+
+  // Lower-case lexicon lookups; multi-word entries are joined by single spaces.
+  bool IsCue(const std::string& lower) const { return cues_.count(lower) > 0; }
+  bool IsTitle(const std::string& lower) const { return titles_.count(lower) > 0; }
+  bool IsDeterminer(const std::string& lower) const { return determiners_.count(lower) > 0; }
+  bool IsParticle(const std::string& lower) const { return particles_.count(lower) > 0; }
+  bool IsNotName(const std::string& lower) const { return not_names_.count(lower) > 0; }
+  const PronounEntry* Pronoun(const std::string& lower) const;
+  Gender TitleGender(const std::string& lower) const;
+  // Longest multi-word entry (in words) among all lexicons and literals.
+  size_t max_phrase_words() const { return max_phrase_words_; }
+  // Symbol for a literal word used in patterns, or 0.
+  char LiteralSymbol(const std::string& lower) const;
+
+ private:
+  friend class RuleLoader;
+  RuleSet();
+
+  std::unique_ptr<SentenceSplitter> splitter_;
+  std::unordered_set<std::string> cues_, titles_, determiners_, particles_, not_names_;
+  std::unordered_map<std::string, PronounEntry> pronouns_;
+  std::unordered_map<std::string, Gender> title_gender_;
+  std::unordered_map<std::string, char> literals_;
+  size_t max_phrase_words_ = 1;
+  std::vector<AttributionRule> rules_;
+  std::vector<std::unique_ptr<re2::RE2>> regexes_;
+  std::unique_ptr<re2::RE2::Set> set_;
+  std::unique_ptr<re2::RE2> name_run_;
+};
+
+struct RuleSet::LoadResult {
+  std::unique_ptr<const RuleSet> rules;
+  std::vector<RuleProblem> problems;
+};
+
+}  // namespace saidby

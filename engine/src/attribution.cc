@@ -1,0 +1,532 @@
+#include "saidby/attribution.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <sstream>
+
+#include "rule_pattern.h"
+#include "text_util.h"
+
+namespace saidby {
+namespace {
+
+struct Token {
+  TextSpan span;
+  char symbol = 'w';
+  int quote = -1;  // index of the quote this token stands for
+};
+
+struct Window {
+  TextSpan span;
+  std::vector<Token> tokens;
+  std::string symbols;  // one byte per token
+};
+
+bool IsSentencePunct(char s) { return s == '.' || s == ':'; }
+
+std::string Lower(std::string_view s) {
+  // Curly apostrophes as straight ones, so "don’t" and "don't" share lexicon entries.
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      char c = s[i];
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  }
+  return out;
+}
+
+char Classify(const RuleSet& rules, std::string_view text, bool sentence_initial) {
+  std::string lower = Lower(text);
+  if (char lit = rules.LiteralSymbol(lower)) return lit;
+  if (char p = PunctuationSymbol(text)) return p;
+  CodePoint first = DecodeAt(text, 0);
+  if (!IsLetter(first.cp) && !IsDigit(first.cp)) return 'p';
+  const bool capital = IsUpper(first.cp);
+  char lex = LexiconSymbol(rules, lower);
+  if (lex == 'k' && capital && !sentence_initial) return 'N';
+  if (lex != 'w') return lex;
+  if (capital && !rules.IsNotName(lower)) return 'N';
+  return 'w';
+}
+
+// The sentences that hold quote `q`, widened so that no other quote is cut by the edges.
+TextSpan WindowSpan(const Document& doc, const QuoteScan& scan, size_t q) {
+  TextSpan w{doc.sentences[doc.SentenceAt(scan.spans[q].outer.begin)].begin,
+             doc.sentences[doc.SentenceAt(scan.spans[q].outer.end - 1)].end};
+  w.end = std::max(w.end, scan.spans[q].outer.end);
+  for (size_t i = q; i-- > 0 && scan.spans[i].outer.end > w.begin;) {
+    w.begin = std::min(w.begin, doc.sentences[doc.SentenceAt(scan.spans[i].outer.begin)].begin);
+  }
+  for (size_t i = q + 1; i < scan.spans.size() && scan.spans[i].outer.begin < w.end; ++i) {
+    w.end = std::max(w.end, scan.spans[i].outer.end);
+  }
+  return w;
+}
+
+Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& rules, size_t q,
+                   TextSpan span) {
+  Window w;
+  w.span = span;
+  std::string_view t = doc.text;
+  // Quotes that fall inside the window, as single tokens; words in between.
+  std::vector<Token> raw;
+  size_t first = q;
+  while (first > 0 && scan.spans[first - 1].outer.begin >= span.begin) --first;
+  size_t pos = span.begin;
+  for (size_t i = first; i < scan.spans.size() && scan.spans[i].outer.begin < span.end; ++i) {
+    const QuoteSpan& s = scan.spans[i];
+    for (TextSpan word : WordsIn(t, {pos, std::max(pos, s.outer.begin)})) {
+      raw.push_back({word, 0, -1});
+    }
+    raw.push_back({s.outer, i == q ? 'Q' : 'q', static_cast<int>(i)});
+    pos = std::max(pos, s.outer.end);
+  }
+  for (TextSpan word : WordsIn(t, {pos, std::max(pos, span.end)})) raw.push_back({word, 0, -1});
+
+  // Merge multi-word lexicon entries and literals ("according to", "secretary of state").
+  const size_t max_n = rules.max_phrase_words();
+  for (size_t i = 0; i < raw.size(); ++i) {
+    Token tok = raw[i];
+    if (tok.quote >= 0) {
+      w.tokens.push_back(tok);
+      continue;
+    }
+    size_t take = 1;
+    for (size_t n = std::min(max_n, raw.size() - i); n >= 2; --n) {
+      bool words_only = true;
+      std::string phrase;
+      for (size_t k = i; k < i + n; ++k) {
+        if (raw[k].quote >= 0) {
+          words_only = false;
+          break;
+        }
+        if (!phrase.empty()) phrase += ' ';
+        phrase += Lower(doc.slice(raw[k].span));
+      }
+      if (words_only && (rules.LiteralSymbol(phrase) || rules.IsCue(phrase) ||
+                         rules.IsTitle(phrase) || rules.IsDeterminer(phrase))) {
+        take = n;
+        break;
+      }
+    }
+    tok.span.end = raw[i + take - 1].span.end;
+    i += take - 1;
+    bool initial = w.tokens.empty() || IsSentencePunct(w.tokens.back().symbol);
+    tok.symbol = Classify(rules, doc.slice(tok.span), initial);
+    w.tokens.push_back(tok);
+  }
+  for (const Token& tok : w.tokens) w.symbols.push_back(tok.symbol);
+  return w;
+}
+
+struct NameOccurrence {
+  std::string name;                 // as written, possessive removed
+  std::vector<std::string> folded;  // folded words
+  size_t pos;
+};
+
+std::string StripPossessive(std::string s) {
+  for (const char* suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
+    size_t n = std::strlen(suffix);
+    if (s.size() > n && s.compare(s.size() - n, n, suffix) == 0) return s.substr(0, s.size() - n);
+  }
+  return s;
+}
+
+std::vector<std::string> SplitWords(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      if (!cur.empty()) out.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+std::string JoinWords(const std::vector<std::string>& w, size_t b, size_t e) {
+  std::string out;
+  for (size_t i = b; i < e; ++i) out += (i > b ? " " : "") + w[i];
+  return out;
+}
+
+struct Speaker {
+  std::string name;  // canonical
+  size_t pos;        // where it was named
+  Gender gender = Gender::kUnknown;
+  std::string mention;
+};
+
+class DocumentAttributor {
+ public:
+  DocumentAttributor(const Document& doc, const QuoteScan& scan, const RuleSet& rules,
+                     bool explain)
+      : doc_(doc), scan_(scan), rules_(rules), explain_(explain) {}
+
+  std::vector<Attribution> Run() {
+    CollectNames();
+    std::vector<Attribution> out(scan_.spans.size());
+    for (size_t q = 0; q < scan_.spans.size(); ++q) {
+      out[q] = AttributeOne(q, out);
+    }
+    return out;
+  }
+
+ private:
+  void CollectNames() {
+    re2::StringPiece input(doc_.text);
+    re2::StringPiece match;
+    while (RE2::FindAndConsume(&input, rules_.name_run(), &match)) {
+      size_t pos = static_cast<size_t>(match.data() - doc_.text.data());
+      std::vector<std::string> words = SplitWords(std::string_view(match.data(), match.size()));
+      // Lexicon words split a run: "Russian President Vladimir Putin" holds "Vladimir Putin".
+      size_t start = 0;
+      for (size_t i = 0; i <= words.size(); ++i) {
+        bool breaks = i == words.size();
+        if (!breaks) {
+          std::string lower = Lower(StripPossessive(words[i]));
+          breaks = rules_.IsTitle(lower) || rules_.IsDeterminer(lower) ||
+                   rules_.IsNotName(lower) || rules_.IsCue(lower) || rules_.Pronoun(lower);
+        }
+        if (!breaks) continue;
+        if (i > start) AddName(JoinWords(words, start, i), pos);
+        start = i + 1;
+      }
+    }
+  }
+
+  void AddName(std::string name, size_t pos) {
+    name = StripPossessive(std::move(name));
+    NameOccurrence n{name, {}, pos};
+    for (const auto& w : SplitWords(name)) n.folded.push_back(FoldName(w));
+    if (n.folded.empty()) return;
+    names_.push_back(std::move(n));
+  }
+
+  // The fullest name in the document that ends with the same surname and contains every word of
+  // `name` in order; among equals, the one named closest before `pos`.
+  std::string Canonical(const std::string& name, size_t pos) const {
+    std::vector<std::string> want;
+    for (const auto& w : SplitWords(name)) want.push_back(FoldName(w));
+    if (want.empty()) return name;
+    const NameOccurrence* best = nullptr;
+    auto score = [&](const NameOccurrence& n) {
+      long dist = n.pos <= pos ? static_cast<long>(pos - n.pos) : 1000000000L + static_cast<long>(n.pos);
+      return std::make_pair(n.folded.size(), -dist);
+    };
+    for (const auto& n : names_) {
+      if (n.folded.size() > 4 || n.folded.size() < want.size()) continue;
+      if (n.folded.back() != want.back()) continue;
+      size_t k = 0;
+      for (const auto& w : n.folded) {
+        if (k < want.size() && w == want[k]) ++k;
+      }
+      if (k != want.size()) continue;
+      if (!best || score(n) > score(*best)) best = &n;
+    }
+    return best ? best->name : name;
+  }
+
+  // Resolves tokens [a, b) of a window into a speaker. Returns false if they name no one.
+  bool ResolveMention(const Window& w, size_t a, size_t b, Attribution& out) const {
+    while (b > a && (w.tokens[b - 1].symbol == ',' || w.tokens[b - 1].symbol == '-')) --b;
+    while (a < b && w.tokens[a].symbol == ',') ++a;
+    if (a >= b) return false;
+    out.mention_span = {w.tokens[a].span.begin, w.tokens[b - 1].span.end};
+    out.mention = std::string(doc_.slice(out.mention_span));
+    // Longest run of name words (particles inside), the last one on ties.
+    size_t best_a = 0, best_len = 0;
+    for (size_t i = a; i < b;) {
+      if (w.tokens[i].symbol != 'N') {
+        ++i;
+        continue;
+      }
+      size_t j = i + 1, last = i + 1;
+      while (j < b && (w.tokens[j].symbol == 'N' || w.tokens[j].symbol == 'k')) {
+        if (w.tokens[j].symbol == 'N') last = j + 1;
+        ++j;
+      }
+      if (last - i >= best_len) {
+        best_a = i;
+        best_len = last - i;
+      }
+      i = j;
+    }
+    if (best_len > 0) {
+      std::string name(doc_.slice({w.tokens[best_a].span.begin,
+                                   w.tokens[best_a + best_len - 1].span.end}));
+      name = JoinWords(SplitWords(StripPossessive(name)), 0, SplitWords(name).size());
+      out.speaker = Canonical(name, w.tokens[best_a].span.begin);
+      return true;
+    }
+    for (size_t i = a; i < b; ++i) {
+      if (w.tokens[i].symbol != 'P') continue;
+      const PronounEntry* p = rules_.Pronoun(Lower(doc_.slice(w.tokens[i].span)));
+      if (p && p->number == Number::kSingular) out.speaker = ResolvePronoun(*p, w.tokens[i].span.begin);
+      return true;
+    }
+    // A role with no name: "the Kremlin spokesman" may be someone named earlier with that
+    // role; "a Kremlin official" is a new, unnamed source.
+    const std::string first = Lower(doc_.slice(w.tokens[a].span));
+    if (first != "a" && first != "an") {
+      for (size_t i = a; i < b; ++i) {
+        if (w.tokens[i].symbol != 'T') continue;
+        std::string role = Lower(doc_.slice(w.tokens[i].span));
+        for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it) {
+          if (Lower(it->mention).find(role) != std::string::npos && !it->name.empty()) {
+            out.speaker = it->name;
+            return true;
+          }
+        }
+      }
+    }
+    out.speaker.clear();
+    return true;
+  }
+
+  std::string ResolvePronoun(const PronounEntry& p, size_t pos) const {
+    for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it) {
+      if (it->pos >= pos || it->name.empty()) continue;
+      if (p.gender != Gender::kUnknown && it->gender != Gender::kUnknown && it->gender != p.gender) {
+        continue;
+      }
+      return it->name;
+    }
+    // No earlier speaker: the most recent full name before the pronoun.
+    for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
+      if (it->pos < pos && it->folded.size() >= 2) return Canonical(it->name, it->pos);
+    }
+    return "";
+  }
+
+  Gender MentionGender(const Window& w, const Attribution& a) const {
+    for (const Token& t : w.tokens) {
+      if (t.span.begin < a.mention_span.begin || t.span.end > a.mention_span.end) continue;
+      std::string lower = Lower(doc_.slice(t.span));
+      if (t.symbol == 'T') {
+        if (Gender g = rules_.TitleGender(lower); g != Gender::kUnknown) return g;
+      }
+      if (t.symbol == 'P') {
+        if (const PronounEntry* p = rules_.Pronoun(lower)) return p->gender;
+      }
+    }
+    return Gender::kUnknown;
+  }
+
+  std::string KindOf(size_t q) const {
+    const QuoteSpan& s = scan_.spans[q];
+    if (s.continues_previous) return "continued";
+    CodePoint first{};
+    for (size_t p = s.content.begin; p < s.content.end;) {
+      first = DecodeAt(doc_.text, p);
+      if (IsLetter(first.cp) || IsDigit(first.cp)) break;
+      p += first.width;
+    }
+    return IsUpper(first.cp) || IsDigit(first.cp) ? "full" : "partial";
+  }
+
+  size_t WordCount(size_t q) const {
+    std::string_view c = doc_.slice(scan_.spans[q].content);
+    size_t n = 0;
+    bool in = false;
+    for (char ch : c) {
+      bool space = ch == ' ' || ch == '\t';
+      if (!space && !in) ++n;
+      in = !space;
+    }
+    return n;
+  }
+
+  // May quote q continue the speaker of quote q-1 (same or next paragraph)?
+  bool CanContinue(size_t q, const std::vector<Attribution>& done) const {
+    if (q == 0) return false;
+    const Attribution& prev = done[q - 1];
+    if (prev.kind == "scare" || prev.rule.empty()) return false;
+    return scan_.spans[q].paragraph <= scan_.spans[q - 1].paragraph + 1;
+  }
+
+  Attribution AttributeOne(size_t q, const std::vector<Attribution>& done) {
+    Attribution a;
+    a.kind = KindOf(q);
+    Window w = BuildWindow(doc_, scan_, rules_, q, WindowSpan(doc_, scan_, q));
+    std::vector<int> hits;
+    rules_.set().Match(w.symbols, &hits);
+    std::sort(hits.begin(), hits.end(), [&](int x, int y) {
+      const auto& rx = rules_.rules()[static_cast<size_t>(x)];
+      const auto& ry = rules_.rules()[static_cast<size_t>(y)];
+      return rx.priority != ry.priority ? rx.priority > ry.priority : x < y;
+    });
+    std::ostringstream why;
+    if (explain_) why << "window \"" << PrintableSymbols(w) << "\"; ";
+    bool decided = false;
+    // A quote that re-opens the previous paragraph's quote is the same speaker's, by layout.
+    if (scan_.spans[q].continues_previous && q > 0 && !done[q - 1].rule.empty()) {
+      InheritFrom(done[q - 1], a, "@multi-paragraph", 0.9);
+      decided = true;
+      if (explain_) why << "re-opens the quote of the previous paragraph; ";
+    }
+    for (int h : hits) {
+      if (decided && !explain_) break;
+      const AttributionRule& rule = rules_.rules()[static_cast<size_t>(h)];
+      const RE2& re = rules_.regex(static_cast<size_t>(h));
+      std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
+      if (!re.Match(w.symbols, 0, w.symbols.size(), RE2::UNANCHORED, groups.data(),
+                    static_cast<int>(groups.size()))) {
+        continue;
+      }
+      Attribution cand = a;
+      bool ok = true;
+      if (rule.continues) {
+        ok = CanContinue(q, done);
+        if (ok) InheritFrom(done[q - 1], cand, rule.id, rule.confidence);
+      } else {
+        re2::StringPiece sp;
+        for (int g : rule.speaker_groups) {
+          if (groups[static_cast<size_t>(g)].data() != nullptr) {
+            sp = groups[static_cast<size_t>(g)];
+            break;
+          }
+        }
+        size_t sa = static_cast<size_t>(sp.data() - w.symbols.data());
+        ok = sp.data() != nullptr && ResolveMention(w, sa, sa + sp.size(), cand);
+        cand.rule = rule.id;
+        cand.confidence = rule.confidence * (cand.speaker.empty() ? 0.8 : 1.0);
+      }
+      if (ok && !rule.continues) {
+        for (int g : rule.cue_groups) {
+          const re2::StringPiece& cp = groups[static_cast<size_t>(g)];
+          if (cp.data() == nullptr) continue;
+          size_t ci = static_cast<size_t>(cp.data() - w.symbols.data());
+          cand.cue = std::string(doc_.slice(w.tokens[ci].span));
+          break;
+        }
+        if (cand.cue.empty()) {
+          size_t from = static_cast<size_t>(groups[0].data() - w.symbols.data());
+          for (size_t i = from; i < from + groups[0].size(); ++i) {
+            if (w.tokens[i].symbol == ':') cand.cue = ":";
+          }
+        }
+      }
+      if (explain_) {
+        why << "rule " << rule.id << " (priority " << rule.priority << ")"
+            << (ok ? " → speaker \"" + cand.speaker + "\" mention \"" + cand.mention + "\""
+                   : std::string(" → no usable speaker"))
+            << (ok && !decided ? " [chosen: highest priority that named a speaker]" : "")
+            << "; ";
+      }
+      if (ok && !decided) {
+        a = cand;
+        decided = true;
+      }
+    }
+    if (!decided) {
+      // Nobody is presented as saying these words: a short fragment is a scare quote
+      // ("the so-called “deal guys”"); a whole sentence is reported, speaker unknown.
+      if (a.kind == "partial" || WordCount(q) <= 4) a.kind = "scare";
+      a.confidence = a.kind == "scare" ? 0.5 : 0.2;
+      if (explain_) why << "no rule matched; " << (a.kind == "scare" ? "scare quote" : "unattributed");
+    } else if (a.kind != "continued" && a.kind == "full" && q > 0 && !a.speaker.empty() &&
+               done[q - 1].speaker == a.speaker && done[q - 1].kind != "scare" &&
+               scan_.spans[q - 1].paragraph == scan_.spans[q].paragraph &&
+               WordsBetween(q - 1, q) <= 12) {
+      // "“Q1,” said X. “Q2.”" and "“Q1,” X said, “Q2”": the second segment continues the first.
+      a.kind = "continued";
+    }
+    if (decided) {
+      Speaker s{a.speaker, a.mention_span.begin, MentionGender(w, a), a.mention};
+      if (s.gender == Gender::kUnknown) {
+        for (const auto& prev : speakers_) {
+          if (prev.name == s.name && prev.gender != Gender::kUnknown) s.gender = prev.gender;
+        }
+      }
+      if (a.rule.rfind("@", 0) != 0 && !a.mention.empty()) speakers_.push_back(s);
+    }
+    a.explain = why.str();
+    a.confidence = std::round(a.confidence * 100) / 100;
+    return a;
+  }
+
+  size_t WordsBetween(size_t p, size_t q) const {
+    std::string_view gap = std::string_view(doc_.text).substr(
+        scan_.spans[p].outer.end, scan_.spans[q].outer.begin - scan_.spans[p].outer.end);
+    return SplitWords(gap).size();
+  }
+
+  void InheritFrom(const Attribution& prev, Attribution& a, const std::string& rule,
+                   double confidence) const {
+    a.speaker = prev.speaker;
+    a.mention = prev.mention;
+    a.mention_span = prev.mention_span;
+    a.cue = prev.cue;
+    a.rule = rule;
+    a.confidence = std::min(confidence, prev.confidence * 0.9);
+    a.kind = "continued";
+  }
+
+  static std::string PrintableSymbols(const Window& w) {
+    std::string s;
+    for (char c : w.symbols) s += static_cast<unsigned char>(c) >= 0x80 ? 'L' : c;
+    return s;
+  }
+
+  const Document& doc_;
+  const QuoteScan& scan_;
+  const RuleSet& rules_;
+  const bool explain_;
+  std::vector<NameOccurrence> names_;
+  std::vector<Speaker> speakers_;
+};
+
+}  // namespace
+
+std::vector<Attribution> Attribute(const Document& doc, const QuoteScan& scan,
+                                   const RuleSet& rules, bool explain) {
+  return DocumentAttributor(doc, scan, rules, explain).Run();
+}
+
+std::vector<RuleProblem> CheckRuleExamples(const RuleSet& rules) {
+  std::vector<RuleProblem> problems;
+  for (size_t r = 0; r < rules.rules().size(); ++r) {
+    const AttributionRule& rule = rules.rules()[r];
+    for (size_t e = 0; e < rule.examples.size(); ++e) {
+      const std::string where = "example " + std::to_string(e + 1) + " of rule '" + rule.id + "'";
+      Result<Document> doc = MakeDocument("example", "", rule.examples[e], rules.splitter());
+      if (!doc.ok()) {
+        problems.push_back({rule.file, rule.line, 1, where + ": " + doc.status().message()});
+        continue;
+      }
+      QuoteScan scan = FindQuoteSpans(doc.value());
+      bool matched = false;
+      std::string symbols;
+      for (size_t q = 0; q < scan.spans.size() && !matched; ++q) {
+        Window w = BuildWindow(doc.value(), scan, rules, q, WindowSpan(doc.value(), scan, q));
+        matched = RE2::PartialMatch(w.symbols, rules.regex(r));
+        if (!symbols.empty()) symbols += " | ";
+        for (char c : w.symbols) symbols += static_cast<unsigned char>(c) >= 0x80 ? 'L' : c;
+      }
+      if (scan.spans.empty()) {
+        problems.push_back({rule.file, rule.line, 1, where + " holds no quote"});
+      } else if (!matched) {
+        problems.push_back({rule.file, rule.line, 1,
+                            where + " does not match the pattern (its tokens read \"" + symbols +
+                                "\")"});
+      }
+    }
+  }
+  return problems;
+}
+
+}  // namespace saidby

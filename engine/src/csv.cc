@@ -1,0 +1,116 @@
+#include "saidby/csv.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "saidby/document.h"
+
+namespace saidby {
+
+size_t CsvTable::Column(std::string_view name) const {
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return i;
+  }
+  return npos;
+}
+
+Result<CsvTable> ParseCsv(std::string_view s, const std::string& name) {
+  if (Status v = ValidateText(s); !v.ok()) return Status::Error(name + ": " + v.message());
+  CsvTable t;
+  std::vector<std::string> record;
+  std::string field;
+  size_t line = 1, record_line = 1;
+  size_t i = s.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  bool any = false;
+  auto end_record = [&]() {
+    record.push_back(std::move(field));
+    field.clear();
+    if (t.header.empty()) {
+      t.header = std::move(record);
+    } else if (!(record.size() == 1 && record[0].empty())) {
+      t.rows.push_back(std::move(record));
+      t.row_lines.push_back(record_line);
+    }
+    record.clear();
+    any = false;
+  };
+  while (i < s.size()) {
+    char c = s[i];
+    if (c == '"' && field.empty() && !any) {
+      size_t start_line = line;
+      ++i;
+      for (;;) {
+        if (i >= s.size()) {
+          return Status::Error(name + ":" + std::to_string(start_line) +
+                               ": unterminated quoted field");
+        }
+        if (s[i] == '"') {
+          if (i + 1 < s.size() && s[i + 1] == '"') {
+            field.push_back('"');
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        if (s[i] == '\n') ++line;
+        field.push_back(s[i++]);
+      }
+      any = true;
+      if (i < s.size() && s[i] != ',' && s[i] != '\n' && s[i] != '\r') {
+        return Status::Error(name + ":" + std::to_string(line) +
+                             ": text after the closing quote of a field");
+      }
+      continue;
+    }
+    if (c == ',') {
+      record.push_back(std::move(field));
+      field.clear();
+      any = false;
+      ++i;
+      continue;
+    }
+    if (c == '\r' || c == '\n') {
+      end_record();
+      if (c == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+      ++i;
+      ++line;
+      record_line = line;
+      continue;
+    }
+    field.push_back(c);
+    any = true;
+    ++i;
+  }
+  if (any || !field.empty() || !record.empty()) end_record();
+  if (t.header.empty()) return Status::Error(name + ": empty CSV (no header)");
+  for (size_t r = 0; r < t.rows.size(); ++r) {
+    if (t.rows[r].size() != t.header.size()) {
+      return Status::Error(name + ":" + std::to_string(t.row_lines[r]) + ": expected " +
+                           std::to_string(t.header.size()) + " fields, found " +
+                           std::to_string(t.rows[r].size()));
+    }
+  }
+  return t;
+}
+
+Result<CsvTable> ReadCsvFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot read file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ParseCsv(ss.str(), path);
+}
+
+std::string CsvField(std::string_view f) {
+  if (f.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(f);
+  std::string out = "\"";
+  for (char c : f) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+}  // namespace saidby

@@ -1,0 +1,396 @@
+#include "saidby/rule_set.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <sstream>
+
+#include "rule_pattern.h"
+#include "text_util.h"
+
+namespace saidby {
+
+std::string RuleProblem::ToString() const {
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + reason;
+}
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+
+const PronounEntry* RuleSet::Pronoun(const std::string& lower) const {
+  auto it = pronouns_.find(lower);
+  return it == pronouns_.end() ? nullptr : &it->second;
+}
+
+Gender RuleSet::TitleGender(const std::string& lower) const {
+  auto it = title_gender_.find(lower);
+  return it == title_gender_.end() ? Gender::kUnknown : it->second;
+}
+
+char RuleSet::LiteralSymbol(const std::string& lower) const {
+  auto it = literals_.find(lower);
+  return it == literals_.end() ? 0 : it->second;
+}
+
+namespace {
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+size_t WordCount(const std::string& s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
+
+struct LexiconLine {
+  std::string entry;
+  std::vector<std::string> tags;
+  size_t line;
+  size_t column;
+};
+
+}  // namespace
+
+// Reads files and builds a RuleSet; collects every problem rather than stopping at the first.
+class RuleLoader {
+ public:
+  explicit RuleLoader(std::string dir) : dir_(std::move(dir)), rules_(new RuleSet()) {}
+
+  RuleSet::LoadResult Run() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(dir_, ec)) {
+      Problem(dir_, 0, 0, "not a rules folder (no such directory)");
+      return Finish();
+    }
+    std::unordered_set<std::string> abbreviations;
+    LoadLexicon("abbreviations.txt", {}, [&](const LexiconLine& l) { abbreviations.insert(l.entry); });
+    LoadLexicon("cues.txt", {}, [&](const LexiconLine& l) { Add(rules_->cues_, l); });
+    LoadLexicon("titles.txt", {"male", "female"}, [&](const LexiconLine& l) {
+      Add(rules_->titles_, l);
+      for (const auto& t : l.tags) {
+        rules_->title_gender_[l.entry] = t == "male" ? Gender::kMale : Gender::kFemale;
+      }
+    });
+    LoadLexicon("pronouns.txt", {"male", "female", "plural"}, [&](const LexiconLine& l) {
+      PronounEntry p;
+      for (const auto& t : l.tags) {
+        if (t == "male") p.gender = Gender::kMale;
+        if (t == "female") p.gender = Gender::kFemale;
+        if (t == "plural") p.number = Number::kPlural;
+      }
+      rules_->pronouns_[l.entry] = p;
+    });
+    LoadLexicon("determiners.txt", {}, [&](const LexiconLine& l) { Add(rules_->determiners_, l); });
+    LoadLexicon("particles.txt", {}, [&](const LexiconLine& l) { Add(rules_->particles_, l); });
+    LoadLexicon("not_names.txt", {}, [&](const LexiconLine& l) { Add(rules_->not_names_, l); });
+    rules_->splitter_ = std::make_unique<SentenceSplitter>(std::move(abbreviations));
+    BuildNameRunRegex();
+    LoadPatterns();
+    return Finish();
+  }
+
+ private:
+  void Problem(const std::string& file, size_t line, size_t column, std::string reason) {
+    problems_.push_back({file, line, column, std::move(reason)});
+  }
+
+  void Add(std::unordered_set<std::string>& set, const LexiconLine& l) {
+    set.insert(l.entry);
+    rules_->max_phrase_words_ = std::max(rules_->max_phrase_words_, WordCount(l.entry));
+  }
+
+  std::string PathOf(const std::string& name) const {
+    return (std::filesystem::path(dir_) / name).string();
+  }
+
+  // Reads a whole file; reports a missing, unreadable, empty or non-UTF-8 file.
+  bool ReadLines(const std::string& name, std::vector<std::string>& lines) {
+    const std::string path = PathOf(name);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      Problem(path, 1, 1, "cannot read required rule file");
+      return false;
+    }
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string bytes = ss.str();
+    if (bytes.empty()) {
+      Problem(path, 1, 1, "file is empty");
+      return false;
+    }
+    if (Status s = ValidateText(bytes); !s.ok()) {
+      // Report the line and column of the bad byte, not only its offset.
+      size_t off = std::stoul(s.message().substr(s.message().rfind(' ') + 1));
+      size_t line = 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + off, '\n'));
+      size_t bol = bytes.rfind('\n', off == 0 ? 0 : off - 1);
+      size_t col = bol == std::string::npos || off == 0 ? off + 1 : off - bol;
+      Problem(path, line, col, s.message().substr(0, s.message().find(" at byte")));
+      return false;
+    }
+    std::string line;
+    std::istringstream is(bytes);
+    while (std::getline(is, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.push_back(line);
+    }
+    return true;
+  }
+
+  void LoadLexicon(const std::string& name, std::vector<std::string> allowed_tags,
+                   const std::function<void(const LexiconLine&)>& add) {
+    std::vector<std::string> lines;
+    if (!ReadLines(name, lines)) return;
+    const std::string path = PathOf(name);
+    size_t entries = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      std::string_view l = lines[i];
+      if (size_t hash = l.find('#'); hash != std::string_view::npos) l = l.substr(0, hash);
+      size_t tag_at = l.find('@');
+      std::string entry = CollapseSpaces(l.substr(0, tag_at));
+      if (entry.empty()) {
+        if (tag_at != std::string_view::npos) Problem(path, i + 1, tag_at + 1, "tag without an entry");
+        continue;
+      }
+      LexiconLine out{AsciiLower(entry), {}, i + 1, l.find_first_not_of(" \t") + 1};
+      while (tag_at != std::string_view::npos) {
+        size_t end = l.find_first_of(" \t@", tag_at + 1);
+        std::string tag(l.substr(tag_at + 1, end == std::string_view::npos ? end : end - tag_at - 1));
+        if (std::find(allowed_tags.begin(), allowed_tags.end(), tag) == allowed_tags.end()) {
+          Problem(path, i + 1, tag_at + 1,
+                  "unknown tag '@" + tag + "'" +
+                      (allowed_tags.empty() ? " (this file takes no tags)" : ""));
+        } else {
+          out.tags.push_back(tag);
+        }
+        tag_at = l.find('@', tag_at + 1);
+      }
+      add(out);
+      ++entries;
+    }
+    if (entries == 0) Problem(path, 1, 1, "no entries (only comments or blank lines)");
+  }
+
+  void LoadPatterns();
+
+  // Capitalised words joined by spaces and lower-case particles ("Ursula von der Leyen",
+  // "J. Smith", "al-Assad"); built from particles.txt so it stays data-driven.
+  void BuildNameRunRegex() {
+    std::vector<std::string> parts(rules_->particles_.begin(), rules_->particles_.end());
+    std::sort(parts.begin(), parts.end());
+    std::string alt;
+    for (const auto& p : parts) alt += (alt.empty() ? "" : "|") + RE2::QuoteMeta(p);
+    if (alt.empty()) alt = "\\x00";
+    const std::string word =
+        "(?:\\p{Lu}\\.|(?:(?:" + alt + ")-)?\\p{Lu}[\\p{L}\\p{M}]*(?:['\u2019\\-][\\p{L}\\p{M}]+)*)";
+    const std::string run = "(" + word + "(?:[ \t]+(?:(?:" + alt + ")[ \t]+)*" + word + ")*)";
+    RE2::Options opts;
+    opts.set_log_errors(false);
+    rules_->name_run_ = std::make_unique<RE2>(run, opts);
+    assert(rules_->name_run_->ok());
+  }
+
+  RuleSet::LoadResult Finish() {
+    RuleSet::LoadResult r;
+    r.problems = std::move(problems_);
+    if (r.problems.empty()) r.rules.reset(rules_.release());
+    return r;
+  }
+
+  std::string dir_;
+  std::unique_ptr<RuleSet> rules_;
+  std::vector<RuleProblem> problems_;
+};
+
+void RuleLoader::LoadPatterns() {
+  std::vector<std::string> lines;
+  if (!ReadLines("patterns.txt", lines)) return;
+  const std::string path = PathOf("patterns.txt");
+
+  struct Section {
+    std::string id;
+    size_t line = 0;
+    bool is_define = false;
+    std::map<std::string, std::pair<std::string, size_t>> values;  // key -> value, value column
+    std::vector<std::pair<std::string, size_t>> examples;          // text, line
+    size_t pattern_line = 0;
+    size_t priority_line = 0, confidence_line = 0;
+  };
+  std::vector<Section> sections;
+  std::vector<std::tuple<std::string, std::string, size_t, size_t>> defines;  // name, expr, line, col
+  std::unordered_set<std::string> ids;
+
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& raw = lines[i];
+    size_t first = raw.find_first_not_of(" \t");
+    if (first == std::string::npos || raw[first] == '#') continue;
+    if (raw[first] == '[') {
+      size_t close = raw.find(']', first);
+      if (close == std::string::npos) {
+        Problem(path, i + 1, first + 1, "section header has no closing ']'");
+        continue;
+      }
+      std::string id = raw.substr(first + 1, close - first - 1);
+      bool valid = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+      });
+      if (!valid) {
+        Problem(path, i + 1, first + 2, "rule id must be letters, digits, '-', '_' or '.'");
+      }
+      Section s;
+      s.id = id;
+      s.line = i + 1;
+      s.is_define = id == "define";
+      if (!s.is_define && !ids.insert(id).second) {
+        Problem(path, i + 1, first + 2, "duplicate rule id '" + id + "'");
+      }
+      sections.push_back(std::move(s));
+      continue;
+    }
+    size_t eq = raw.find('=');
+    if (eq == std::string::npos) {
+      Problem(path, i + 1, first + 1, "expected 'key = value' or '[section]'");
+      continue;
+    }
+    if (sections.empty()) {
+      Problem(path, i + 1, first + 1, "'key = value' before any [section]");
+      continue;
+    }
+    std::string key = CollapseSpaces(raw.substr(first, eq - first));
+    size_t vstart = raw.find_first_not_of(" \t", eq + 1);
+    std::string value = vstart == std::string::npos ? "" : raw.substr(vstart);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.pop_back();
+    size_t vcol = (vstart == std::string::npos ? raw.size() : vstart) + 1;
+    Section& s = sections.back();
+    if (s.is_define) {
+      defines.emplace_back(key, value, i + 1, vcol);
+      continue;
+    }
+    if (key == "example") {
+      s.examples.emplace_back(value, i + 1);
+    } else if (key == "pattern" || key == "priority" || key == "confidence" || key == "continue") {
+      if (s.values.count(key)) Problem(path, i + 1, first + 1, "'" + key + "' given twice");
+      s.values[key] = {value, vcol};
+      if (key == "pattern") s.pattern_line = i + 1;
+      if (key == "priority") s.priority_line = i + 1;
+      if (key == "confidence") s.confidence_line = i + 1;
+    } else {
+      Problem(path, i + 1, first + 1,
+              "unknown key '" + key + "' (expected pattern, priority, confidence, continue or example)");
+    }
+  }
+
+  // Parse every expression first: literals must be known before classes are compiled.
+  PatternCompiler compiler(*rules_);
+  for (auto& [name, expr, line, col] : defines) {
+    if (auto err = compiler.Define(name, expr)) Problem(path, line, col + err->column, err->reason);
+  }
+  struct Pending {
+    AttributionRule rule;
+    ParsedPattern parsed;
+  };
+  std::vector<Pending> pending;
+  for (const Section& s : sections) {
+    if (s.is_define) continue;
+    Pending p;
+    p.rule.id = s.id;
+    p.rule.file = path;
+    p.rule.line = s.line;
+    auto pat = s.values.find("pattern");
+    if (pat == s.values.end()) {
+      Problem(path, s.line, 1, "rule '" + s.id + "' has no pattern");
+      continue;
+    }
+    p.rule.source = pat->second.first;
+    auto parsed = compiler.Parse(pat->second.first);
+    if (!parsed.ok()) {
+      Problem(path, s.pattern_line, pat->second.second + parsed.error.column, parsed.error.reason);
+      continue;
+    }
+    p.parsed = std::move(parsed);
+    if (auto pr = s.values.find("priority"); pr == s.values.end()) {
+      Problem(path, s.line, 1, "rule '" + s.id + "' has no priority");
+    } else {
+      char* end = nullptr;
+      long v = std::strtol(pr->second.first.c_str(), &end, 10);
+      if (pr->second.first.empty() || *end != '\0' || v < 0 || v > 1000) {
+        Problem(path, s.priority_line, pr->second.second, "priority must be an integer 0-1000");
+      }
+      p.rule.priority = static_cast<int>(v);
+    }
+    if (auto c = s.values.find("confidence"); c != s.values.end()) {
+      char* end = nullptr;
+      double v = std::strtod(c->second.first.c_str(), &end);
+      if (c->second.first.empty() || *end != '\0' || !(v >= 0 && v <= 1)) {
+        Problem(path, s.confidence_line, c->second.second, "confidence must be a number 0-1");
+      }
+      p.rule.confidence = v;
+    }
+    if (auto c = s.values.find("continue"); c != s.values.end()) {
+      if (c->second.first != "yes" && c->second.first != "no") {
+        Problem(path, s.line, c->second.second, "continue must be 'yes' or 'no'");
+      }
+      p.rule.continues = c->second.first == "yes";
+    }
+    if (!p.parsed.has_quote) {
+      Problem(path, s.pattern_line, pat->second.second, "pattern has no QUOTE: it can never attribute a quote");
+    }
+    if (!p.parsed.has_speaker && !p.rule.continues) {
+      Problem(path, s.pattern_line, pat->second.second,
+              "pattern has no SPEAKER( … ) part (and is not 'continue = yes')");
+    }
+    if (s.examples.empty()) {
+      Problem(path, s.line, 1, "rule '" + s.id + "' has no example");
+    }
+    for (const auto& e : s.examples) p.rule.examples.push_back(e.first);
+    pending.push_back(std::move(p));
+  }
+  if (!problems_.empty()) return;
+
+  compiler.AssignLiteralSymbols(rules_->literals_);
+  for (const auto& [lit, sym] : rules_->literals_) {
+    rules_->max_phrase_words_ = std::max(rules_->max_phrase_words_, WordCount(lit));
+  }
+  RE2::Options opts;
+  opts.set_encoding(RE2::Options::EncodingLatin1);
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  rules_->set_ = std::make_unique<re2::RE2::Set>(opts, RE2::UNANCHORED);
+  for (Pending& p : pending) {
+    CompiledPattern c = compiler.Compile(p.parsed);
+    p.rule.regex = c.regex;
+    p.rule.speaker_groups = c.speaker_groups;
+    p.rule.cue_groups = c.cue_groups;
+    auto re = std::make_unique<RE2>(c.regex, opts);
+    std::string err;
+    if (!re->ok() || rules_->set_->Add(c.regex, &err) < 0) {
+      Problem(path, p.rule.line, 1, "pattern does not compile: " + (re->ok() ? err : re->error()));
+      continue;
+    }
+    rules_->regexes_.push_back(std::move(re));
+    rules_->rules_.push_back(std::move(p.rule));
+  }
+  if (problems_.empty() && !rules_->set_->Compile()) {
+    Problem(path, 1, 1, "patterns are too large to compile together (RE2 memory budget)");
+  }
+}
+
+RuleSet::LoadResult RuleSet::Load(const std::string& dir) { return RuleLoader(dir).Run(); }
+
+}  // namespace saidby

@@ -1,0 +1,51 @@
+// Small helpers over valid UTF-8 text: code point decoding at byte offsets, white space and
+// letter case tests. Internal to the engine. REQUIRES: text already passed ValidateText.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "saidby/document.h"
+
+namespace saidby {
+
+struct CodePoint {
+  char32_t cp = 0;
+  size_t width = 0;  // bytes; 0 at the end of text
+};
+
+CodePoint DecodeAt(std::string_view text, size_t pos);
+// The code point that ends at `pos` (width 0 at the start of text).
+CodePoint DecodeBefore(std::string_view text, size_t pos);
+
+bool IsSpace(char32_t cp);
+bool IsLetter(char32_t cp);
+bool IsUpper(char32_t cp);
+bool IsLower(char32_t cp);
+bool IsDigit(char32_t cp);
+
+inline bool IsSpaceAt(std::string_view t, size_t pos) { return IsSpace(DecodeAt(t, pos).cp); }
+inline size_t SpaceWidthAt(std::string_view t, size_t pos) { return DecodeAt(t, pos).width; }
+inline bool IsSpaceBefore(std::string_view t, size_t pos) {
+  return pos > 0 && IsSpace(DecodeBefore(t, pos).cp);
+}
+inline size_t SpaceWidthBefore(std::string_view t, size_t pos) {
+  return DecodeBefore(t, pos).width;
+}
+
+// ASCII letter or digit, or any byte of a multi-byte sequence (a cheap "part of a word").
+inline bool IsWordByte(unsigned char c) {
+  return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+std::string AsciiLower(std::string_view s);
+
+// Case of the first letter in text[span], skipping quote marks and punctuation.
+bool StartsLowercase(std::string_view text, TextSpan span);
+bool StartsUppercase(std::string_view text, TextSpan span);
+
+// Unicode case folding plus removal of accents (NFD, drop marks): "Zelenskyy" ~ "ZELENSKYY".
+std::string FoldName(std::string_view s);
+
+}  // namespace saidby

@@ -1,0 +1,39 @@
+// The subcommands of the saidby CLI. Each returns the process exit status of the contract:
+// 0 all inputs processed; 1 some inputs reported and skipped; 2 usage error or unusable rules;
+// 3 eval below --min-f1. Only main() turns these into an exit.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "saidby/rule_set.h"
+
+namespace saidby::cli {
+
+enum ExitCode { kOk = 0, kSomeSkipped = 1, kUsage = 2, kBelowThreshold = 3 };
+
+struct ExtractFlags {
+  std::vector<std::string> paths;
+  std::string output;
+  std::string format = "csv";
+  std::string rules_dir;
+  int jobs = 0;  // 0: all cores
+  std::string source;
+  bool keep_scare = false;
+  bool explain = false;
+  size_t max_doc_bytes = 16u << 20;
+  bool quiet = false;
+};
+
+// The shipped rules folder: next to the binary's tree, else the source tree it was built from.
+std::string DefaultRulesDir();
+
+// Loads, compiles and checks the rules (examples included); prints every problem to stderr.
+// Null when any problem was found.
+std::unique_ptr<const RuleSet> LoadRulesOrReport(const std::string& dir);
+
+int RunExtract(const ExtractFlags& flags);
+int RunRulesCheck(const std::string& dir);
+
+}  // namespace saidby::cli

@@ -1,0 +1,21 @@
+// `saidby eval`: extraction compared with gold annotations (see engine/include/saidby/evaluation.h).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace saidby::cli {
+
+struct EvalFlags {
+  std::string gold;
+  std::vector<std::string> paths;
+  double min_f1 = -1;  // < 0: no threshold
+  std::string format = "text";
+  std::string rules_dir;
+};
+
+void AddEvalOptions(CLI::App& app, EvalFlags& flags);
+int RunEval(const EvalFlags& flags);
+
+}  // namespace saidby::cli

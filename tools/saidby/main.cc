@@ -1,0 +1,65 @@
+// saidby: command-line entry point. Flags are read here, once, into plain structs; each
+// subcommand lives in its own file and returns the exit status (see commands.h).
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "commands.h"
+#include "eval_command.h"
+
+int main(int argc, char** argv) {
+  using namespace saidby::cli;
+  auto logger = spdlog::stderr_logger_mt("saidby");
+  logger->set_pattern("saidby: %l: %v");
+  spdlog::set_default_logger(logger);
+
+  CLI::App app{"saidby: find quotations in news articles and who said them"};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "Help for every subcommand");
+
+  ExtractFlags ex;
+  CLI::App* extract = app.add_subcommand("extract", "One row per quote: CSV (default) or JSON Lines");
+  extract->add_option("paths", ex.paths, "Files or folders (*.txt, recursive); none or '-': JSON Lines on stdin");
+  extract->add_option("-o,--output", ex.output, "Write to FILE instead of stdout");
+  extract->add_option("--format", ex.format, "csv or jsonl")->check(CLI::IsMember({"csv", "jsonl"}));
+  extract->add_option("--rules", ex.rules_dir, "Rules folder to use instead of the shipped rules");
+  extract->add_option("-j,--jobs", ex.jobs, "Threads (default: all cores)")->check(CLI::Range(1, 1024));
+  extract->add_option("--source", ex.source, "Outlet label for every article");
+  extract->add_flag("--keep-scare", ex.keep_scare, "Also report scare quotes (kind 'scare')");
+  extract->add_flag("--explain", ex.explain, "Add an 'explain' column: rules weighed and why the winner won");
+  extract->add_option("--max-doc-bytes", ex.max_doc_bytes, "Skip (and report) larger articles")
+      ->check(CLI::PositiveNumber);
+  extract->add_flag("-q,--quiet", ex.quiet, "No warnings on stderr (errors are still reported)");
+
+  EvalFlags ev;
+  CLI::App* eval = app.add_subcommand("eval", "Compare extraction with gold annotations");
+  AddEvalOptions(*eval, ev);
+
+  CLI::App* rules = app.add_subcommand("rules", "Work with rule folders");
+  rules->require_subcommand(1);
+  std::string check_dir;
+  CLI::App* check = rules->add_subcommand("check", "Load, compile and test a rules folder");
+  check->add_option("dir", check_dir, "Rules folder (default: the shipped rules)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "saidby: error: " << e.what() << "\n"
+              << "usage: saidby extract [PATH...] [-o FILE] [--format csv|jsonl] [--rules DIR] [-j N] "
+                 "[--source LABEL] [--keep-scare] [--explain]\n"
+                 "       saidby eval --gold GOLD.csv PATH... [--min-f1 X] [--format text|json]\n"
+                 "       saidby rules check [DIR]\n"
+                 "Run 'saidby --help' for details.\n";
+    return kUsage;
+  }
+  if (extract->parsed()) return RunExtract(ex);
+  if (eval->parsed()) return RunEval(ev);
+  if (check->parsed()) return RunRulesCheck(check_dir.empty() ? DefaultRulesDir() : check_dir);
+  return kUsage;
+}
