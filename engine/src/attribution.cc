@@ -122,6 +122,8 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
     i += take - 1;
     bool initial = w.tokens.empty() || IsSentencePunct(w.tokens.back().symbol);
     tok.symbol = Classify(rules, doc.slice(tok.span), initial);
+    // After a determiner a cue word is a noun or an adjective: "a telling sign", "the report".
+    if (tok.symbol == 'C' && !w.tokens.empty() && w.tokens.back().symbol == 'D') tok.symbol = 'w';
     w.tokens.push_back(tok);
   }
   for (const Token& tok : w.tokens) w.symbols.push_back(tok.symbol);
@@ -243,12 +245,15 @@ class DocumentAttributor {
   // Resolves tokens [a, b) of a window into a speaker. Returns false if they name no one.
   bool ResolveMention(const Window& w, size_t a, size_t b, Attribution& out) const {
     while (b > a && (w.tokens[b - 1].symbol == ',' || w.tokens[b - 1].symbol == '-')) --b;
-    while (a < b && w.tokens[a].symbol == ',') ++a;
+    // Leading plain words belong to the sentence, not the mention: "with a port official".
+    while (a < b && (w.tokens[a].symbol == ',' || w.tokens[a].symbol == 'w')) ++a;
     if (a >= b) return false;
     out.mention_span = {w.tokens[a].span.begin, w.tokens[b - 1].span.end};
     out.mention = std::string(doc_.slice(out.mention_span));
-    // Longest run of name words (particles inside), the last one on ties.
-    size_t best_a = 0, best_len = 0;
+    struct Run {
+      size_t begin, end;
+    };
+    std::vector<Run> runs;  // runs of name words, particles inside
     for (size_t i = a; i < b;) {
       if (w.tokens[i].symbol != 'N') {
         ++i;
@@ -259,17 +264,26 @@ class DocumentAttributor {
         if (w.tokens[j].symbol == 'N') last = j + 1;
         ++j;
       }
-      if (last - i >= best_len) {
-        best_a = i;
-        best_len = last - i;
-      }
+      runs.push_back({i, last});
       i = j;
     }
-    if (best_len > 0) {
-      std::string name(doc_.slice({w.tokens[best_a].span.begin,
-                                   w.tokens[best_a + best_len - 1].span.end}));
-      name = JoinWords(SplitWords(StripPossessive(name)), 0, SplitWords(name).size());
-      out.speaker = Canonical(name, w.tokens[best_a].span.begin);
+    // The head of the mention: a name followed by an appositive ("Anna Keller, an adviser to
+    // the mayor"); else none when the mention ends in a role noun ("a Kremlin official": the
+    // names are modifiers); else the longest name, the last one on ties ("the party
+    // spokesperson Anna Keller").
+    const Run* head = nullptr;
+    for (const Run& r : runs) {
+      if (r.end < b && w.tokens[r.end].symbol == ',' && &r == &runs.front()) head = &r;
+    }
+    if (!head && w.tokens[b - 1].symbol != 'T') {
+      for (const Run& r : runs) {
+        if (!head || r.end - r.begin >= head->end - head->begin) head = &r;
+      }
+    }
+    if (head) {
+      std::string name(doc_.slice({w.tokens[head->begin].span.begin, w.tokens[head->end - 1].span.end}));
+      std::vector<std::string> words = SplitWords(StripPossessive(name));
+      out.speaker = Canonical(JoinWords(words, 0, words.size()), w.tokens[head->begin].span.begin);
       return true;
     }
     for (size_t i = a; i < b; ++i) {
@@ -400,18 +414,27 @@ class DocumentAttributor {
             break;
           }
         }
-        size_t sa = static_cast<size_t>(sp.data() - w.symbols.data());
-        ok = sp.data() != nullptr && ResolveMention(w, sa, sa + sp.size(), cand);
+        ok = false;
+        if (sp.data() != nullptr) {
+          size_t sa = static_cast<size_t>(sp.data() - w.symbols.data());
+          ok = ResolveMention(w, sa, sa + sp.size(), cand);
+        }
         cand.rule = rule.id;
         cand.confidence = rule.confidence * (cand.speaker.empty() ? 0.8 : 1.0);
       }
       if (ok && !rule.continues) {
+        // Of the cues the match passed, the one nearest the quote.
+        size_t quote_at = w.symbols.find('Q');
+        size_t best_distance = std::string::npos;
         for (int g : rule.cue_groups) {
           const re2::StringPiece& cp = groups[static_cast<size_t>(g)];
           if (cp.data() == nullptr) continue;
           size_t ci = static_cast<size_t>(cp.data() - w.symbols.data());
-          cand.cue = std::string(doc_.slice(w.tokens[ci].span));
-          break;
+          size_t distance = ci > quote_at ? ci - quote_at : quote_at - ci;
+          if (distance < best_distance) {
+            best_distance = distance;
+            cand.cue = std::string(doc_.slice(w.tokens[ci].span));
+          }
         }
         if (cand.cue.empty()) {
           size_t from = static_cast<size_t>(groups[0].data() - w.symbols.data());

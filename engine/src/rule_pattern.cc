@@ -122,6 +122,7 @@ bool PatternCompiler::Validate(const std::vector<PatternToken>& t, bool allow_sp
   size_t i = 0;
   int depth = 0;
   std::vector<bool> speaker_stack;
+  std::vector<size_t> open_columns;
   bool in_speaker = false;
   bool prev_atom = false;
   while (i < t.size()) {
@@ -147,11 +148,13 @@ bool PatternCompiler::Validate(const std::vector<PatternToken>& t, bool allow_sp
       has_speaker = true;
       in_speaker = true;
       speaker_stack.push_back(true);
+      open_columns.push_back(t[i + 1].column);
       ++depth;
       ++i;
       prev_atom = false;
     } else if (k.kind == PatternToken::kOp && k.text == "(") {
       speaker_stack.push_back(false);
+      open_columns.push_back(k.column);
       ++depth;
       prev_atom = false;
     } else if (k.kind == PatternToken::kOp && k.text == ")") {
@@ -161,6 +164,7 @@ bool PatternCompiler::Validate(const std::vector<PatternToken>& t, bool allow_sp
       }
       if (speaker_stack.back()) in_speaker = false;
       speaker_stack.pop_back();
+      open_columns.pop_back();
       --depth;
       prev_atom = true;
     } else if (k.kind == PatternToken::kOp && k.text == "|") {
@@ -173,7 +177,7 @@ bool PatternCompiler::Validate(const std::vector<PatternToken>& t, bool allow_sp
     ++i;
   }
   if (depth != 0) {
-    err = {t.empty() ? 0 : t.back().column, "'(' is never closed"};
+    err = {open_columns.back(), "'(' is never closed"};
     return false;
   }
   if (t.empty()) {

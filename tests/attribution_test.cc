@@ -1,0 +1,180 @@
+#include "saidby/attribution.h"
+
+#include <doctest/doctest.h>
+
+#include "saidby/quote_span.h"
+#include "test_support.h"
+
+namespace saidby {
+namespace {
+
+struct Row {
+  std::string quote, speaker, kind, mention, cue, rule;
+};
+
+std::vector<Row> Attributed(const std::string& text) {
+  Document d = testing::Doc(text);
+  QuoteScan scan = FindQuoteSpans(d);
+  std::vector<Attribution> a = Attribute(d, scan, testing::ShippedRules(), false);
+  REQUIRE(a.size() == scan.spans.size());
+  std::vector<Row> out;
+  for (size_t i = 0; i < a.size(); ++i) {
+    out.push_back({std::string(d.slice(scan.spans[i].content)), a[i].speaker, a[i].kind,
+                   a[i].mention, a[i].cue, a[i].rule});
+  }
+  return out;
+}
+
+Row Only(const std::string& text) {
+  std::vector<Row> rows = Attributed(text);
+  REQUIRE(rows.size() == 1);
+  return rows[0];
+}
+
+TEST_CASE("“Q,” said X.") {
+  Row r = Only("“It’s a magnificent city,” said Steve Witkoff.");
+  CHECK(r.speaker == "Steve Witkoff");
+  CHECK(r.cue == "said");
+  CHECK(r.kind == "full");
+}
+
+TEST_CASE("“Q,” X said.") {
+  Row r = Only("“It’s a magnificent city,” Witkoff replied.");
+  CHECK(r.speaker == "Witkoff");
+  CHECK(r.cue == "replied");
+}
+
+TEST_CASE("X said: “Q”") {
+  Row r = Only("When asked whether the envoys believed him, Trump said: \"(Putin) would like to "
+               "end the war. That was their impression.\"");
+  CHECK(r.speaker == "Trump");
+  CHECK(r.cue == "said");
+}
+
+TEST_CASE("X said, “Q”") {
+  CHECK(Only("Graham said, “He really does want a normal process.”").speaker == "Graham");
+}
+
+TEST_CASE("“Q,” X told reporters.") {
+  Row r = Only("“We are not planning to wage a war with Europe,” Vladimir Putin told reporters.");
+  CHECK(r.speaker == "Vladimir Putin");
+  CHECK(r.cue == "told");
+}
+
+TEST_CASE("“Q,” according to X.") {
+  Row r = Only("“The plan is a basis for talks,” according to Kirill Dmitriev.");
+  CHECK(r.speaker == "Kirill Dmitriev");
+  CHECK(r.cue == "according to");
+}
+
+TEST_CASE("split quote: both segments to the speaker, the second continued") {
+  std::vector<Row> rows = Attributed(
+      "“Ultimately the decisions have to be made, in the case of Russia, by Putin alone,” Rubio "
+      "said. “Not his advisers, Putin only. Putin can end this war on the Russian side.”");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].speaker == "Rubio");
+  CHECK(rows[0].kind == "full");
+  CHECK(rows[1].speaker == "Rubio");
+  CHECK(rows[1].kind == "continued");
+}
+
+TEST_CASE("inverted attribution with a role before the name") {
+  CHECK(Only("“What we’re trying to see is if it’s possible to end the war,” said the secretary "
+             "of state, Marco Rubio, after the Kremlin rejected the plan.")
+            .speaker == "Marco Rubio");
+  Row r = Only("“No, this is incorrect,” said the Putin spokesperson Dmitry Peskov.");
+  CHECK(r.speaker == "Dmitry Peskov");
+  CHECK(r.mention == "the Putin spokesperson Dmitry Peskov");
+}
+
+TEST_CASE("appositive subject with reported speech") {
+  Row r = Only("Tatiana Stanovaya, a Russian political analyst, had written that the meeting was "
+               "“never a negotiation. It was a deliberate presentation of Russia’s preconditions”.");
+  CHECK(r.speaker == "Tatiana Stanovaya");
+  CHECK(r.kind == "partial");
+}
+
+TEST_CASE("partial quote inside reported speech") {
+  Row r = Only("Shortly after the meeting, the longtime Kremlin adviser Yuri Ushakov said that the "
+               "talks were productive but that Moscow and Washington were “neither further nor "
+               "closer to resolving the crisis in Ukraine”.");
+  CHECK(r.speaker == "Yuri Ushakov");
+  CHECK(r.kind == "partial");
+  CHECK(r.cue == "said");
+}
+
+TEST_CASE("a pronoun resolves to the most recent compatible person") {
+  std::vector<Row> rows = Attributed(
+      "“We will talk again,” said Ms Kaja Kallas. “Maybe next week,” Mr Mark Rutte said.\n"
+      "“The door is open,” she said.");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[2].speaker == "Kaja Kallas");
+  CHECK(rows[2].mention == "she");
+}
+
+TEST_CASE("a pronoun with no gender known takes the latest speaker") {
+  std::vector<Row> rows = Attributed("“First,” said Thomas Graham.\n“Second,” he added.");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].speaker == "Thomas Graham");
+}
+
+TEST_CASE("a name is canonicalised to its fullest form in the document") {
+  std::vector<Row> rows = Attributed(
+      "Dmitry Peskov spoke to the press on Monday.\n“No, this is incorrect,” said Peskov.");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].speaker == "Dmitry Peskov");
+  CHECK(rows[0].mention == "Peskov");
+}
+
+TEST_CASE("name particles stay in the name") {
+  Row r = Only("European Commission chief Ursula von der Leyen hailed “the dawn of a new era” "
+               "under the deal.");
+  CHECK(r.speaker == "Ursula von der Leyen");
+}
+
+TEST_CASE("continuation in the next paragraph") {
+  std::vector<Row> rows = Attributed(
+      "“Putin doesn’t want to see Witkoff coming to Moscow,” said Graham.\n"
+      "“He really does want to turn this into a normal diplomatic process.”");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].speaker == "Graham");
+  CHECK(rows[1].kind == "continued");
+  CHECK(rows[1].rule == "continuation");
+}
+
+TEST_CASE("an unattributed quote far from any speaker is not continued") {
+  std::vector<Row> rows = Attributed(
+      "“First,” said Graham.\nA paragraph.\nAnother one.\n“A quote nobody is said to have "
+      "spoken, which stands alone here.”");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].speaker.empty());
+  CHECK(rows[1].rule.empty());
+}
+
+TEST_CASE("unnamed sources: mention filled, speaker empty") {
+  Row r = Only("Russia is ready to keep talking, with a Kremlin official calling territorial "
+               "issues the \"most important issue.\"");
+  CHECK(r.speaker.empty());
+  CHECK(r.mention == "a Kremlin official");
+  Row o = Only("“The talks will continue,” officials said.");
+  CHECK(o.speaker.empty());
+  CHECK(o.mention == "officials");
+}
+
+TEST_CASE("scare quotes and titles in quotes are not speech") {
+  CHECK(Only("Steve Witkoff and Jared Kushner, Donald Trump’s self-described “deal guys”, being "
+             "led by Kremlin officials through Moscow.")
+            .kind == "scare");
+  CHECK(Only("A classic Kremlin “yes, but”, then.").kind == "scare");
+  CHECK(Only("Before the harsh white glare came a telling prologue: the so-called “deal guys”.")
+            .kind == "scare");
+}
+
+TEST_CASE("a cue word after a determiner is not a cue") {
+  Row r = Only("Before the meeting came a telling prologue with the so-called “deal guys” in Moscow.");
+  CHECK(r.kind == "scare");
+  CHECK(r.rule.empty());
+}
+
+}  // namespace
+}  // namespace saidby
