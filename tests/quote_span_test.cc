@@ -101,5 +101,15 @@ TEST_CASE("inch marks after digits are not quotes") {
   CHECK(Quotes("He is 6'2\" tall and said \"fine\".") == V{"fine"});
 }
 
+TEST_CASE("two apostrophes stand for a double quotation mark") {
+  QuoteScan scan;
+  CHECK(Quotes("''Our jobs are being sucked out of our states,'' Mr. Trump said. ''It's my "
+               "wheelhouse.''",
+               &scan) == V{"Our jobs are being sucked out of our states,", "It's my wheelhouse."});
+  CHECK(scan.warnings.empty());
+  CHECK(Quotes("''That's why I've tried,'' she said.\n''Here's what I will do.''") ==
+        V{"That's why I've tried,", "Here's what I will do."});
+}
+
 }  // namespace
 }  // namespace saidby

@@ -46,6 +46,8 @@ std::string Lower(std::string_view s) {
 
 char Classify(const RuleSet& rules, std::string_view text, bool sentence_initial) {
   std::string lower = Lower(text);
+  // "Mr." is looked up as "mr".
+  if (lower.size() > 1 && lower.back() == '.') lower.pop_back();
   if (char lit = rules.LiteralSymbol(lower)) return lit;
   if (char p = PunctuationSymbol(text)) return p;
   CodePoint first = DecodeAt(text, 0);
@@ -91,6 +93,24 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
     pos = std::max(pos, s.outer.end);
   }
   for (TextSpan word : WordsIn(t, {pos, std::max(pos, span.end)})) raw.push_back({word, 0, -1});
+
+  // A title or an initial keeps its period: "Mr.", "Sen.", "T." are one token, not a full stop.
+  std::vector<Token> joined;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (i + 1 < raw.size() && raw[i].quote < 0 && raw[i + 1].quote < 0 &&
+        raw[i].span.end == raw[i + 1].span.begin && doc.slice(raw[i + 1].span) == ".") {
+      std::string_view word = doc.slice(raw[i].span);
+      CodePoint first = DecodeAt(word, 0);
+      bool initial = first.width == word.size() && IsUpper(first.cp);
+      if (initial || rules.IsAbbreviation(Lower(word) + ".")) {
+        joined.push_back({{raw[i].span.begin, raw[i + 1].span.end}, 0, -1});
+        ++i;
+        continue;
+      }
+    }
+    joined.push_back(raw[i]);
+  }
+  raw = std::move(joined);
 
   // Merge multi-word lexicon entries and literals ("according to", "secretary of state").
   const size_t max_n = rules.max_phrase_words();

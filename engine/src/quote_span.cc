@@ -80,6 +80,15 @@ class ParagraphScanner {
         continue;
       }
       CodePoint cp = DecodeAt(t_, pos);
+      // Two apostrophes ('' as in some newspapers' archives) or two backticks are one double
+      // quotation mark.
+      if ((cp.cp == '\'' || cp.cp == '`') && pos + 1 < para_.end && t_[pos + 1] == t_[pos]) {
+        OnMark({pos, 2, cp.cp == '`' ? char32_t{0x201C} : char32_t{'"'}},
+               first_mark && reopened_from_previous);
+        first_mark = false;
+        pos += 2;
+        continue;
+      }
       if (IsQuoteCodePoint(cp.cp)) {
         OnMark({pos, cp.width, cp.cp}, first_mark && reopened_from_previous);
         first_mark = false;
@@ -235,6 +244,7 @@ class ParagraphScanner {
 // Does the paragraph start with an opening double (or guillemet) quote mark?
 bool StartsWithOpener(std::string_view t, TextSpan para) {
   CodePoint cp = DecodeAt(t, para.begin);
+  if (t.substr(para.begin, 2) == "''" || t.substr(para.begin, 2) == "``") return true;
   return cp.cp == 0x201C || cp.cp == '"' || cp.cp == 0x00AB || cp.cp == 0x201E ||
          cp.cp == 0x2018;
 }

@@ -100,6 +100,7 @@ class RuleLoader {
     LoadLexicon("determiners.txt", {}, [&](const LexiconLine& l) { Add(rules_->determiners_, l); });
     LoadLexicon("particles.txt", {}, [&](const LexiconLine& l) { Add(rules_->particles_, l); });
     LoadLexicon("not_names.txt", {}, [&](const LexiconLine& l) { Add(rules_->not_names_, l); });
+    rules_->abbreviations_ = abbreviations;
     rules_->splitter_ = std::make_unique<SentenceSplitter>(std::move(abbreviations));
     BuildNameRunRegex();
     LoadPatterns();

@@ -1,17 +1,297 @@
 #include "eval_command.h"
 
+#include <spdlog/spdlog.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+
 #include "commands.h"
+#include "saidby/article_source.h"
+#include "saidby/csv.h"
+#include "saidby/evaluation.h"
+#include "saidby/extractor.h"
 
 namespace saidby::cli {
 
 void AddEvalOptions(CLI::App& app, EvalFlags& flags) {
   app.add_option("--gold", flags.gold, "Gold annotations (doc,speaker,quote,kind,cue)")->required();
   app.add_option("paths", flags.paths, "Articles: files or folders")->required();
-  app.add_option("--min-f1", flags.min_f1, "Exit 3 when the pair F1 is below X");
+  app.add_option("--min-f1", flags.min_f1, "Exit 3 when the pair F1 is below X")
+      ->check(CLI::Range(0.0, 1.0));
   app.add_option("--format", flags.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--rules", flags.rules_dir, "Rules folder to use instead of the shipped rules");
 }
 
-int RunEval(const EvalFlags&) { return kUsage; }
+namespace {
+
+constexpr size_t kMaxDocBytes = 16u << 20;  // as extract's --max-doc-bytes default
+constexpr size_t kShownQuoteChars = 120;
+
+// Reads gold.csv into rows; a malformed file, a missing column or an unknown kind is an error
+// naming the file (and line).
+Result<std::vector<GoldQuote>> ReadGold(const std::string& path) {
+  Result<CsvTable> table = ReadCsvFile(path);
+  if (!table.ok()) return table.status();
+  const size_t doc = table->Column("doc"), speaker = table->Column("speaker"),
+               quote = table->Column("quote"), kind = table->Column("kind"),
+               cue = table->Column("cue");
+  for (auto [name, col] : {std::pair{"doc", doc}, {"speaker", speaker}, {"quote", quote},
+                           {"kind", kind}, {"cue", cue}}) {
+    if (col == CsvTable::npos) {
+      return Status::Error(path + ":1: missing column '" + name +
+                           "' (expected doc,speaker,quote,kind,cue)");
+    }
+  }
+  std::vector<GoldQuote> gold;
+  gold.reserve(table->rows.size());
+  for (size_t r = 0; r < table->rows.size(); ++r) {
+    const std::vector<std::string>& row = table->rows[r];
+    const std::string where = path + ":" + std::to_string(table->row_lines[r]);
+    if (row[doc].empty()) return Status::Error(where + ": empty doc");
+    const std::string& k = row[kind];
+    if (k != "full" && k != "partial" && k != "continued" && k != "scare") {
+      return Status::Error(where + ": unknown kind '" + k +
+                           "' (expected full, partial, continued or scare)");
+    }
+    gold.push_back({row[doc], row[speaker], row[quote], k, row[cue]});
+  }
+  return gold;
+}
+
+// Quote text for one line of the text report: white space made single spaces, cut after
+// kShownQuoteChars code points.
+std::string ShownQuote(const std::string& quote) {
+  std::string s = NormalizeSpan(quote);
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // inside a code point
+    if (chars++ == kShownQuoteChars) return s.substr(0, i) + "…";
+  }
+  return s;
+}
+
+std::string Fixed(double v, int decimals = 3) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string FiguresLine(const Figures& f) {
+  return "P=" + Fixed(f.Precision()) + " R=" + Fixed(f.Recall()) + " F1=" + Fixed(f.F1()) +
+         "  (tp=" + std::to_string(f.tp) + " fp=" + std::to_string(f.fp) +
+         " fn=" + std::to_string(f.fn) + ")";
+}
+
+std::string Pad(std::string s, size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+std::string PadLeft(const std::string& s, size_t width) {
+  return s.size() < width ? std::string(width - s.size(), ' ') + s : s;
+}
+
+std::string SpeakerOrNone(const std::string& s) { return s.empty() ? "(none)" : s; }
+
+struct RunSummary {
+  std::string gold_path;
+  size_t gold_rows = 0;
+  size_t scare_rows = 0;
+  size_t predictions = 0;
+  size_t extracted = 0;
+  double min_token_f1 = 0;
+};
+
+void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out) {
+  out << "saidby eval: " << s.extracted << " documents extracted, " << s.predictions
+      << " quotes predicted; gold " << s.gold_path << ": " << s.gold_rows << " rows ("
+      << s.scare_rows << " scare)\n";
+  if (r.gold_docs_not_extracted > 0) {
+    out << "warning: " << r.gold_docs_not_extracted << " gold documents (" << r.gold_rows_not_extracted
+        << " rows) have no article in the input; their rows count as misses\n";
+  }
+  char threshold[32];
+  std::snprintf(threshold, sizeof threshold, "%g", s.min_token_f1);
+  const std::string quote_label = std::string("quote F1 (token F1 >= ") + threshold + "): ";
+  out << quote_label << FiguresLine(r.quotes) << "\n";
+  out << Pad("quote exact:", quote_label.size()) << FiguresLine(r.exact) << "\n";
+  out << Pad("pair F1:", quote_label.size()) << FiguresLine(r.pairs) << "\n";
+
+  size_t doc_width = 3;
+  for (const DocumentEval& d : r.documents) doc_width = std::max(doc_width, d.doc.size());
+  out << "\nPER DOCUMENT\n"
+      << Pad("doc", doc_width) << "  gold scare  pred   quote P     R    F1   exact F1    pair P     R    F1\n";
+  for (const DocumentEval& d : r.documents) {
+    out << Pad(d.doc, doc_width) << PadLeft(std::to_string(d.gold_rows), 6)
+        << PadLeft(std::to_string(d.scare_rows), 6) << PadLeft(std::to_string(d.predictions), 6)
+        << PadLeft(Fixed(d.quotes.Precision()), 10) << PadLeft(Fixed(d.quotes.Recall()), 6)
+        << PadLeft(Fixed(d.quotes.F1()), 6) << PadLeft(Fixed(d.exact.F1()), 11)
+        << PadLeft(Fixed(d.pairs.Precision()), 10) << PadLeft(Fixed(d.pairs.Recall()), 6)
+        << PadLeft(Fixed(d.pairs.F1()), 6) << (d.extracted ? "" : "  (no article in the input)")
+        << "\n";
+  }
+
+  out << "\nMISSES (" << r.misses.size() << ")\n";
+  for (const EvalMiss& m : r.misses) {
+    out << "  " << m.doc << "  [" << m.speaker << "] (" << m.kind << ") \"" << ShownQuote(m.quote)
+        << "\"\n";
+  }
+  out << "\nFALSE HITS (" << r.false_hits.size() << ")\n";
+  for (const EvalFalseHit& f : r.false_hits) {
+    out << "  " << f.doc << " #" << f.quote_id << "  [" << SpeakerOrNone(f.speaker) << "] ("
+        << f.rule << ") \"" << ShownQuote(f.quote) << "\""
+        << (f.scare ? "  -- scare quote reported as speech" : "") << "\n";
+  }
+  out << "\nWRONG SPEAKERS (" << r.wrong_speakers.size() << ")\n";
+  for (const EvalWrongSpeaker& w : r.wrong_speakers) {
+    out << "  " << w.doc << " #" << w.quote_id << "  \"" << ShownQuote(w.quote) << "\"\n"
+        << "      gold [" << w.gold_speaker << "]  predicted [" << SpeakerOrNone(w.predicted_speaker)
+        << "]  mention \"" << w.mention << "\"  (" << w.rule << ")\n";
+  }
+}
+
+nlohmann::ordered_json FiguresJson(const Figures& f) {
+  return {{"precision", f.Precision()}, {"recall", f.Recall()}, {"f1", f.F1()},
+          {"tp", f.tp},                 {"fp", f.fp},           {"fn", f.fn}};
+}
+
+void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out) {
+  using Json = nlohmann::ordered_json;
+  Json j;
+  j["gold"] = s.gold_path;
+  j["gold_rows"] = s.gold_rows;
+  j["scare_rows"] = s.scare_rows;
+  j["documents_extracted"] = s.extracted;
+  j["predictions"] = s.predictions;
+  j["min_token_f1"] = s.min_token_f1;
+  j["gold_docs_not_extracted"] = r.gold_docs_not_extracted;
+  j["gold_rows_not_extracted"] = r.gold_rows_not_extracted;
+  j["overall"] = {{"quote", FiguresJson(r.quotes)},
+                  {"quote_exact", FiguresJson(r.exact)},
+                  {"pair", FiguresJson(r.pairs)}};
+  Json docs = Json::array();
+  for (const DocumentEval& d : r.documents) {
+    docs.push_back({{"doc", d.doc},
+                    {"extracted", d.extracted},
+                    {"gold_rows", d.gold_rows},
+                    {"scare_rows", d.scare_rows},
+                    {"predictions", d.predictions},
+                    {"quote", FiguresJson(d.quotes)},
+                    {"quote_exact", FiguresJson(d.exact)},
+                    {"pair", FiguresJson(d.pairs)}});
+  }
+  j["documents"] = std::move(docs);
+  Json misses = Json::array();
+  for (const EvalMiss& m : r.misses) {
+    misses.push_back({{"doc", m.doc}, {"speaker", m.speaker}, {"kind", m.kind}, {"quote", m.quote}});
+  }
+  j["misses"] = std::move(misses);
+  Json false_hits = Json::array();
+  for (const EvalFalseHit& f : r.false_hits) {
+    false_hits.push_back({{"doc", f.doc},
+                          {"quote_id", f.quote_id},
+                          {"speaker", f.speaker},
+                          {"rule", f.rule},
+                          {"scare", f.scare},
+                          {"quote", f.quote}});
+  }
+  j["false_hits"] = std::move(false_hits);
+  Json wrong = Json::array();
+  for (const EvalWrongSpeaker& w : r.wrong_speakers) {
+    wrong.push_back({{"doc", w.doc},
+                     {"quote_id", w.quote_id},
+                     {"gold_speaker", w.gold_speaker},
+                     {"predicted_speaker", w.predicted_speaker},
+                     {"mention", w.mention},
+                     {"rule", w.rule},
+                     {"quote", w.quote}});
+  }
+  j["wrong_speakers"] = std::move(wrong);
+  out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
+}
+
+}  // namespace
+
+int RunEval(const EvalFlags& flags) {
+  std::unique_ptr<const RuleSet> rules =
+      LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
+  if (!rules) return kUsage;
+
+  Result<std::vector<GoldQuote>> gold = ReadGold(flags.gold);
+  if (!gold.ok()) {
+    spdlog::error("{}", gold.status().message());
+    return kUsage;
+  }
+
+  bool skipped = false;
+  ArticleList list = ListArticles(flags.paths, "");
+  for (const std::string& e : list.errors) {
+    spdlog::error("{}", e);
+    skipped = true;
+  }
+
+  // Every article is read and extracted in parallel; results are kept in input order, so the
+  // report does not depend on the thread count.
+  const Extractor extractor(*rules, ExtractOptions{});
+  std::vector<std::optional<Result<ArticleQuotes>>> results(list.articles.size());
+  tbb::parallel_for(size_t{0}, list.articles.size(), [&](size_t i) {
+    Result<Article> article = ReadArticle(list.articles[i], kMaxDocBytes);
+    if (!article.ok()) {
+      results[i].emplace(article.status());
+      return;
+    }
+    results[i].emplace(extractor.Extract(std::move(article).value()));
+  });
+
+  std::vector<QuoteRecord> predictions;
+  std::vector<std::string> extracted_docs;
+  for (size_t i = 0; i < results.size(); ++i) {
+    Result<ArticleQuotes>& r = *results[i];
+    if (!r.ok()) {
+      spdlog::error("{}: {}", list.articles[i].path, r.status().message());
+      skipped = true;
+      continue;
+    }
+    extracted_docs.push_back(list.articles[i].id);
+    for (QuoteRecord& q : r->quotes) predictions.push_back(std::move(q));
+  }
+  results.clear();
+
+  const EvalOptions options;
+  const EvalReport report = Evaluate(gold.value(), predictions, extracted_docs, options);
+  if (report.gold_docs_not_extracted > 0) {
+    spdlog::warn("{}: {} documents ({} rows) have no article in the input; their rows count as misses",
+                 flags.gold, report.gold_docs_not_extracted, report.gold_rows_not_extracted);
+  }
+
+  RunSummary summary;
+  summary.gold_path = flags.gold;
+  summary.gold_rows = gold->size();
+  summary.scare_rows = static_cast<size_t>(std::count_if(
+      gold->begin(), gold->end(), [](const GoldQuote& g) { return g.kind == "scare"; }));
+  summary.predictions = predictions.size();
+  summary.extracted = extracted_docs.size();
+  summary.min_token_f1 = options.min_token_f1;
+  if (flags.format == "json") {
+    PrintJsonReport(report, summary, std::cout);
+  } else {
+    PrintTextReport(report, summary, std::cout);
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    spdlog::error("stdout: write failed");
+    return kSomeSkipped;
+  }
+
+  if (flags.min_f1 >= 0 && report.pairs.F1() < flags.min_f1) {
+    spdlog::error("pair F1 {} is below --min-f1 {}", Fixed(report.pairs.F1(), 4), flags.min_f1);
+    return kBelowThreshold;
+  }
+  return skipped ? kSomeSkipped : kOk;
+}
 
 }  // namespace saidby::cli

@@ -94,6 +94,8 @@ class RuleSet {
   const re2::RE2& name_run() const { return *name_run_; }
 
   // Lower-case lexicon lookups; multi-word entries are joined by single spaces.
+  // "mr.", "u.s.": a word with its period that does not end a sentence.
+  bool IsAbbreviation(const std::string& lower) const { return abbreviations_.count(lower) > 0; }
   bool IsCue(const std::string& lower) const { return cues_.count(lower) > 0; }
   bool IsTitle(const std::string& lower) const { return titles_.count(lower) > 0; }
   bool IsDeterminer(const std::string& lower) const { return determiners_.count(lower) > 0; }
@@ -111,7 +113,7 @@ class RuleSet {
   RuleSet();
 
   std::unique_ptr<SentenceSplitter> splitter_;
-  std::unordered_set<std::string> cues_, titles_, determiners_, particles_, not_names_;
+  std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_, particles_, not_names_;
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, char> literals_;

@@ -1,0 +1,120 @@
+// Evaluation: extracted quotes scored against gold annotations (corpus/<c>/gold.csv), per
+// document and summed over documents (micro). Pure: no I/O, nothing printed; the caller reads
+// gold and articles and prints the EvalReport. Cost: per document O(predicted × gold) token-F1
+// comparisons over token lists built once; the report owns copies of every string it lists.
+// Spans match on word-overlap F1 ≥ 0.8, one to one, greedily by best overlap; speakers match
+// after case/accent folding, `UNKNOWN` ~ empty, `*` ~ anything, and by the surname rule below.
+//
+// Example:
+//   EvalReport r = Evaluate(gold, predictions, {"a1", "a2"});
+//   if (r.pairs.F1() < 0.9) ...;  r.misses lists what the extractor did not find
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "saidby/extractor.h"
+
+namespace saidby {
+
+// One row of gold.csv (doc,speaker,quote,kind,cue; see shared CONTRACT.md).
+struct GoldQuote {
+  std::string doc;
+  std::string speaker;  // canonical name, `UNKNOWN`, `*` (any speaker), or a source mention
+  std::string quote;    // exact text between the marks
+  std::string kind;     // full, partial, continued, or scare (not speech: never a positive)
+  std::string cue;
+};
+
+// Counts and the ratios made from them. A ratio whose denominator is 0 is 1 (nothing was
+// predicted, so nothing was wrong; nothing was to be found, so nothing was missed), and F1 is 0
+// when P + R is 0. So a document with neither gold nor predictions scores 1/1/1.
+struct Figures {
+  size_t tp = 0;
+  size_t fp = 0;
+  size_t fn = 0;
+  double Precision() const;
+  double Recall() const;
+  double F1() const;
+  Figures& operator+=(const Figures& o);
+};
+
+struct DocumentEval {
+  std::string doc;
+  bool extracted = true;  // false: gold rows only, no article was in the input
+  size_t gold_rows = 0;   // all gold rows, scare ones included
+  size_t scare_rows = 0;
+  size_t predictions = 0;
+  Figures quotes;  // spans, token F1 ≥ threshold
+  Figures exact;   // spans, normalized text equal
+  Figures pairs;   // (span, speaker)
+};
+
+// A non-scare gold row that no prediction matched.
+struct EvalMiss {
+  std::string doc, speaker, quote, kind;
+};
+
+// A prediction that matched no gold row, or matched a scare row (`scare` true).
+struct EvalFalseHit {
+  std::string doc, quote, speaker, rule;
+  size_t quote_id = 0;
+  bool scare = false;
+};
+
+// A prediction matched to a non-scare gold row, with a speaker that does not agree.
+struct EvalWrongSpeaker {
+  std::string doc, quote, gold_speaker, predicted_speaker, mention, rule;
+  size_t quote_id = 0;
+};
+
+struct EvalReport {
+  Figures quotes;  // TP matched non-scare gold; FP unmatched or scare-matched predictions;
+                   // FN unmatched non-scare gold
+  Figures exact;   // the same, where a match needs the normalized text to be equal
+  Figures pairs;   // TP matched with the speaker agreeing; FP other predictions; FN other
+                   // non-scare gold
+  std::vector<DocumentEval> documents;  // extracted docs in the order given, then gold-only docs
+  std::vector<EvalMiss> misses;
+  std::vector<EvalFalseHit> false_hits;
+  std::vector<EvalWrongSpeaker> wrong_speakers;
+  // Gold documents with no article in the input; their non-scare rows are counted as misses.
+  size_t gold_docs_not_extracted = 0;
+  size_t gold_rows_not_extracted = 0;
+};
+
+struct EvalOptions {
+  double min_token_f1 = 0.8;  // default 0.8: the word-overlap F1 at which two spans match
+};
+
+// `extracted_docs`: the ids of every document that was extracted, including those with no
+// predictions; a prediction's doc counts as extracted even if absent here. Documents with no
+// gold rows are scored normally (every prediction is a false hit).
+EvalReport Evaluate(const std::vector<GoldQuote>& gold,
+                    const std::vector<QuoteRecord>& predictions,
+                    const std::vector<std::string>& extracted_docs, EvalOptions options = {});
+
+// Word tokens of a quote: Unicode case-folded, accents dropped, curly and straight apostrophes
+// unified, split at anything that is not a letter, digit or inner apostrophe ("It’s (Putin)"
+// → it's, putin).
+std::vector<std::string> QuoteTokens(std::string_view text);
+
+// Word-overlap F1 of two token lists (multisets): 2·|a∩b| / (|a| + |b|); 0 if either is empty.
+double TokenF1(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+// Exact-span form: white space trimmed at both ends and runs of it inside made one space.
+std::string NormalizeSpan(std::string_view text);
+
+// Whether a predicted speaker agrees with a gold speaker:
+//   gold `*`: any prediction (PolNeAR: pronoun or missing source);
+//   gold `UNKNOWN`: only an empty predicted speaker;
+//   otherwise an empty prediction never agrees; names agree when equal after case and accent
+//   folding, or when the predicted name's surname (its last folded word) is a word of the gold
+//   speaker. The second test serves mention-style gold ("Flynn", "a Trump spokesman") and is
+//   applied to every gold speaker, so "Trump" agrees with gold "Donald Trump", and "Donald
+//   Trump" with gold "a Trump spokesman" — deliberately lenient.
+bool SpeakerMatches(std::string_view gold_speaker, std::string_view predicted_speaker);
+
+}  // namespace saidby
