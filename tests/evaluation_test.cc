@@ -1,0 +1,133 @@
+#include "saidby/evaluation.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace saidby {
+namespace {
+
+QuoteRecord Predicted(const std::string& doc, size_t id, const std::string& quote,
+                      const std::string& speaker) {
+  QuoteRecord r;
+  r.source = "outlet";
+  r.doc = doc;
+  r.quote_id = id;
+  r.quote = quote;
+  r.speaker = speaker;
+  r.mention = speaker;
+  r.rule = "test-rule";
+  r.kind = "full";
+  return r;
+}
+
+TEST_CASE("a hand-made prediction is scored figure by figure") {
+  // Gold: five speech rows and one scare row in doc a; one speech row in doc b.
+  const std::vector<GoldQuote> gold = {
+      {"a", "Anna Keller", "The talks were productive and we will meet again next week.", "full",
+       "said"},
+      {"a", "Tomas Berg", "We have not agreed on anything yet.", "full", "said"},
+      {"a", "Anna Keller", "nobody is in a hurry", "partial", "added"},
+      {"a", "Samuel Osei", "This is the beginning of a long process.", "full", "told"},
+      {"a", "UNKNOWN", "There is no deadline.", "full", "said"},
+      {"a", "", "deal guys", "scare", ""},
+      {"b", "*", "It was a good day for everyone.", "full", "said"},
+  };
+  const std::vector<QuoteRecord> predicted = {
+      // Right span (one word short: token F1 2·10/21 ≈ 0.95), right speaker by surname.
+      Predicted("a", 1, "The talks were productive and we will meet again next", "Keller"),
+      // Exact span, wrong speaker.
+      Predicted("a", 2, "We have not agreed on anything yet.", "Anna Keller"),
+      // "nobody is in a hurry" is missed. Samuel Osei's quote: exact, accent-folded speaker.
+      Predicted("a", 3, "This is the beginning of a long process.", "SAMUEL ÓSEI"),
+      // Unknown speaker, predicted empty: a pair hit.
+      Predicted("a", 4, "There is no deadline.", ""),
+      // A scare quote reported as speech.
+      Predicted("a", 5, "deal guys", ""),
+      // A false hit: no gold row has these words.
+      Predicted("a", 6, "an entirely different sentence that nobody annotated", "Tomas Berg"),
+      // Doc b: gold speaker `*` accepts anyone.
+      Predicted("b", 1, "It was a good day for everyone.", "Someone Else"),
+  };
+  const EvalReport r = Evaluate(gold, predicted, {"a", "b"});
+
+  // Quotes: 5 of 7 predictions match speech rows; the scare match and the stray are false hits;
+  // one speech row is missed.
+  CHECK(r.quotes.tp == 5);
+  CHECK(r.quotes.fp == 2);
+  CHECK(r.quotes.fn == 1);
+  CHECK(r.quotes.Precision() == doctest::Approx(5.0 / 7));
+  CHECK(r.quotes.Recall() == doctest::Approx(5.0 / 6));
+  CHECK(r.quotes.F1() == doctest::Approx(10.0 / 13));
+  // Exact: the shortened Keller quote no longer matches.
+  CHECK(r.exact.tp == 4);
+  CHECK(r.exact.fp == 3);
+  CHECK(r.exact.fn == 2);
+  // Pairs: the wrong speaker costs one true positive.
+  CHECK(r.pairs.tp == 4);
+  CHECK(r.pairs.fp == 3);
+  CHECK(r.pairs.fn == 2);
+  CHECK(r.pairs.Precision() == doctest::Approx(4.0 / 7));
+  CHECK(r.pairs.Recall() == doctest::Approx(4.0 / 6));
+  CHECK(r.pairs.F1() == doctest::Approx(8.0 / 13));
+
+  REQUIRE(r.documents.size() == 2);
+  const DocumentEval& a = r.documents[0];
+  CHECK(a.doc == "a");
+  CHECK(a.gold_rows == 6);
+  CHECK(a.scare_rows == 1);
+  CHECK(a.predictions == 6);
+  CHECK(a.quotes.tp == 4);
+  CHECK(a.quotes.fp == 2);
+  CHECK(a.quotes.fn == 1);
+  CHECK(a.pairs.tp == 3);
+  CHECK(a.pairs.F1() == doctest::Approx(6.0 / 11));
+  const DocumentEval& b = r.documents[1];
+  CHECK(b.doc == "b");
+  CHECK(b.pairs.tp == 1);
+  CHECK(b.pairs.F1() == doctest::Approx(1.0));
+
+  REQUIRE(r.misses.size() == 1);
+  CHECK(r.misses[0].quote == "nobody is in a hurry");
+  CHECK(r.misses[0].speaker == "Anna Keller");
+  REQUIRE(r.false_hits.size() == 2);
+  CHECK(r.false_hits[0].quote == "deal guys");
+  CHECK(r.false_hits[0].scare);
+  CHECK(r.false_hits[1].quote_id == 6);
+  CHECK_FALSE(r.false_hits[1].scare);
+  REQUIRE(r.wrong_speakers.size() == 1);
+  CHECK(r.wrong_speakers[0].gold_speaker == "Tomas Berg");
+  CHECK(r.wrong_speakers[0].predicted_speaker == "Anna Keller");
+  CHECK(r.gold_docs_not_extracted == 0);
+}
+
+TEST_CASE("gold documents missing from the input count as misses") {
+  const std::vector<GoldQuote> gold = {{"gone", "Anna Keller", "We will see.", "full", "said"}};
+  const EvalReport r = Evaluate(gold, {}, {});
+  CHECK(r.gold_docs_not_extracted == 1);
+  CHECK(r.gold_rows_not_extracted == 1);
+  CHECK(r.quotes.fn == 1);
+  REQUIRE(r.documents.size() == 1);
+  CHECK_FALSE(r.documents[0].extracted);
+}
+
+TEST_CASE("quote tokens fold case, accents and apostrophes") {
+  CHECK(QuoteTokens("It’s (PUTIN) — Kyiv's 'élan'") ==
+        std::vector<std::string>{"it's", "putin", "kyiv's", "elan"});
+  CHECK(TokenF1({"a", "b", "c", "d"}, {"a", "b", "c", "e"}) == doctest::Approx(0.75));
+  CHECK(TokenF1({}, {"a"}) == 0.0);
+}
+
+TEST_CASE("speakers agree by folded name or by surname in a mention") {
+  CHECK(SpeakerMatches("Dmitry Peskov", "dmitry peskov"));
+  CHECK(SpeakerMatches("a Trump spokesman", "Donald Trump"));
+  CHECK(SpeakerMatches("*", ""));
+  CHECK(SpeakerMatches("UNKNOWN", ""));
+  CHECK_FALSE(SpeakerMatches("UNKNOWN", "Anna Keller"));
+  CHECK_FALSE(SpeakerMatches("Anna Keller", ""));
+  CHECK_FALSE(SpeakerMatches("Anna Keller", "Tomas Berg"));
+}
+
+}  // namespace
+}  // namespace saidby
