@@ -129,5 +129,15 @@ TEST_CASE("speakers agree by folded name or by surname in a mention") {
   CHECK_FALSE(SpeakerMatches("Anna Keller", "Tomas Berg"));
 }
 
+TEST_CASE("a described speaker agrees with the predicted mention") {
+  CHECK(SpeakerMatches("the company", "", "the company"));
+  CHECK(SpeakerMatches("a source involved in the talks", "", "a source"));
+  CHECK(SpeakerMatches("The spokesman", "Anna Keller", "the spokesman"));
+  CHECK_FALSE(SpeakerMatches("the company", "", "the minister"));
+  CHECK_FALSE(SpeakerMatches("the company", "", "the"));
+  // A name is never matched through the mention: the speaker column must hold it.
+  CHECK_FALSE(SpeakerMatches("Anna Keller", "", "Anna Keller"));
+}
+
 }  // namespace
 }  // namespace saidby

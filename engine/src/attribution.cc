@@ -71,7 +71,34 @@ TextSpan WindowSpan(const Document& doc, const QuoteScan& scan, size_t q) {
   for (size_t i = q + 1; i < scan.spans.size() && scan.spans[i].outer.begin < w.end; ++i) {
     w.end = std::max(w.end, scan.spans[i].outer.end);
   }
+  // "Keller said:¶“Q”": a sentence that ends in a colon introduces the quote after it, even in
+  // the next paragraph.
+  const size_t s = doc.SentenceAt(w.begin);
+  if (s > 0 && doc.sentences[s].begin == w.begin) {
+    const TextSpan prev = doc.sentences[s - 1];
+    std::string_view pt = doc.slice(prev);
+    while (!pt.empty() && IsSpace(static_cast<unsigned char>(pt.back()))) pt.remove_suffix(1);
+    bool inside_quote = q > 0 && scan.spans[q - 1].outer.end > prev.begin;
+    if (!pt.empty() && pt.back() == ':' && !inside_quote) w.begin = prev.begin;
+  }
   return w;
+}
+
+// The quote `q` followed by the next sentence of its paragraph, when the quote ends its own
+// window: “Q.” Keller said the talks would go on. Empty when there is no such sentence.
+TextSpan NextSentenceWindow(const Document& doc, const QuoteScan& scan, size_t q, TextSpan w) {
+  const QuoteSpan& quote = scan.spans[q];
+  std::string_view after = std::string_view(doc.text).substr(quote.outer.end, w.end - quote.outer.end);
+  if (after.find_first_not_of(" \t\r\n.") != std::string_view::npos) return {};
+  const size_t s = doc.SentenceAt(w.end > 0 ? w.end - 1 : 0) + 1;
+  if (s >= doc.sentences.size() || doc.ParagraphAt(doc.sentences[s].begin) != quote.paragraph) {
+    return {};
+  }
+  TextSpan next{quote.outer.begin, doc.sentences[s].end};
+  for (size_t i = q + 1; i < scan.spans.size() && scan.spans[i].outer.begin < next.end; ++i) {
+    next.end = std::max(next.end, scan.spans[i].outer.end);
+  }
+  return next;
 }
 
 Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& rules, size_t q,
@@ -292,6 +319,14 @@ class DocumentAttributor {
     // names are modifiers); else the longest name, the last one on ties ("the party
     // spokesperson Anna Keller").
     const Run* head = nullptr;
+    // "one Ohio Democrat", "a Kremlin official": the capitalised words only modify; a name is
+    // the head only right after a title or a comma ("a spokesperson, Anna Keller").
+    const bool unnamed = rules_.IsUnnamedDeterminer(Lower(doc_.slice(w.tokens[a].span)));
+    if (unnamed) {
+      std::erase_if(runs, [&](const Run& r) {
+        return r.begin == a || (w.tokens[r.begin - 1].symbol != 'T' && w.tokens[r.begin - 1].symbol != ',');
+      });
+    }
     for (const Run& r : runs) {
       if (r.end < b && w.tokens[r.end].symbol == ',' && &r == &runs.front()) head = &r;
     }
@@ -314,8 +349,7 @@ class DocumentAttributor {
     }
     // A role with no name: "the Kremlin spokesman" may be someone named earlier with that
     // role; "a Kremlin official" is a new, unnamed source.
-    const std::string first = Lower(doc_.slice(w.tokens[a].span));
-    if (first != "a" && first != "an") {
+    if (!unnamed) {
       for (size_t i = a; i < b; ++i) {
         if (w.tokens[i].symbol != 'T') continue;
         std::string role = Lower(doc_.slice(w.tokens[i].span));
@@ -392,10 +426,10 @@ class DocumentAttributor {
     return scan_.spans[q].paragraph <= scan_.spans[q - 1].paragraph + 1;
   }
 
-  Attribution AttributeOne(size_t q, const std::vector<Attribution>& done) {
-    Attribution a;
-    a.kind = KindOf(q);
-    Window w = BuildWindow(doc_, scan_, rules_, q, WindowSpan(doc_, scan_, q));
+  // Runs the rules on window `w` for quote `q`, best priority first; the first rule that names
+  // a speaker decides `a`. Continuation rules run only when `continuations` is set.
+  bool TryWindow(size_t q, const Window& w, const std::vector<Attribution>& done,
+                 bool continuations, Attribution& a, std::ostringstream& why) const {
     std::vector<int> hits;
     rules_.set().Match(w.symbols, &hits);
     std::sort(hits.begin(), hits.end(), [&](int x, int y) {
@@ -403,18 +437,12 @@ class DocumentAttributor {
       const auto& ry = rules_.rules()[static_cast<size_t>(y)];
       return rx.priority != ry.priority ? rx.priority > ry.priority : x < y;
     });
-    std::ostringstream why;
     if (explain_) why << "window \"" << PrintableSymbols(w) << "\"; ";
     bool decided = false;
-    // A quote that re-opens the previous paragraph's quote is the same speaker's, by layout.
-    if (scan_.spans[q].continues_previous && q > 0 && !done[q - 1].rule.empty()) {
-      InheritFrom(done[q - 1], a, "@multi-paragraph", 0.9);
-      decided = true;
-      if (explain_) why << "re-opens the quote of the previous paragraph; ";
-    }
     for (int h : hits) {
       if (decided && !explain_) break;
       const AttributionRule& rule = rules_.rules()[static_cast<size_t>(h)];
+      if (rule.continues && !continuations) continue;
       const RE2& re = rules_.regex(static_cast<size_t>(h));
       std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
       if (!re.Match(w.symbols, 0, w.symbols.size(), RE2::UNANCHORED, groups.data(),
@@ -475,6 +503,36 @@ class DocumentAttributor {
         decided = true;
       }
     }
+    return decided;
+  }
+
+  Attribution AttributeOne(size_t q, const std::vector<Attribution>& done) {
+    Attribution a;
+    a.kind = KindOf(q);
+    const TextSpan span = WindowSpan(doc_, scan_, q);
+    Window w = BuildWindow(doc_, scan_, rules_, q, span);
+    std::ostringstream why;
+    bool decided = false;
+    // A quote that re-opens the previous paragraph's quote is the same speaker's, by layout.
+    if (scan_.spans[q].continues_previous && q > 0 && !done[q - 1].rule.empty()) {
+      InheritFrom(done[q - 1], a, "@multi-paragraph", 0.9);
+      decided = true;
+      if (explain_) why << "re-opens the quote of the previous paragraph; ";
+    }
+    // Its own sentence first; then, for a quote that ends its sentence, the next sentence
+    // (“Q.” Keller said …); only then may it continue the previous speaker.
+    if (!decided) decided = TryWindow(q, w, done, false, a, why);
+    if (!decided) {
+      if (TextSpan next = NextSentenceWindow(doc_, scan_, q, span); next.end > 0) {
+        Window nw = BuildWindow(doc_, scan_, rules_, q, next);
+        if (explain_) why << "next sentence: ";
+        if (TryWindow(q, nw, done, false, a, why)) {
+          decided = true;
+          w = std::move(nw);
+        }
+      }
+    }
+    if (!decided) decided = TryWindow(q, w, done, true, a, why);
     if (!decided) {
       // Nobody is presented as saying these words: a short fragment is a scare quote
       // ("the so-called “deal guys”"); a whole sentence is reported, speaker unknown.

@@ -189,8 +189,7 @@ std::vector<TextSpan> WordsIn(std::string_view text, TextSpan span) {
   return out;
 }
 
-Result<Document> MakeDocument(std::string id, std::string source, std::string text,
-                              const SentenceSplitter& splitter) {
+Result<Document> MakeParagraphs(std::string id, std::string source, std::string text) {
   if (text.empty()) return Status::Error("empty file");
   if (Status s = ValidateText(text); !s.ok()) return s;
   Document doc;
@@ -209,12 +208,29 @@ Result<Document> MakeDocument(std::string id, std::string source, std::string te
     if (pos < t.size() && t[pos] == '\n') ++pos;
   }
   if (doc.paragraphs.empty()) return Status::Error("no text (only white space)");
-  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+  return doc;
+}
+
+void AddSentences(Document& doc, const SentenceSplitter& splitter,
+                  const std::vector<size_t>& paragraphs) {
+  const std::string_view t = doc.text;
+  for (size_t i : paragraphs) {
+    assert(i < doc.paragraphs.size());
+    assert(doc.sentence_paragraph.empty() || doc.sentence_paragraph.back() < i);
     for (TextSpan s : splitter.Split(t, doc.paragraphs[i])) {
       doc.sentences.push_back(s);
       doc.sentence_paragraph.push_back(i);
     }
   }
+}
+
+Result<Document> MakeDocument(std::string id, std::string source, std::string text,
+                              const SentenceSplitter& splitter) {
+  Result<Document> doc = MakeParagraphs(std::move(id), std::move(source), std::move(text));
+  if (!doc.ok()) return doc;
+  std::vector<size_t> all(doc->paragraphs.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  AddSentences(doc.value(), splitter, all);
   return doc;
 }
 

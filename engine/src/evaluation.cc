@@ -84,17 +84,47 @@ std::string NormalizeSpan(std::string_view text) {
   return out;
 }
 
-bool SpeakerMatches(std::string_view gold_speaker, std::string_view predicted_speaker) {
+namespace {
+
+// Is `part` a contiguous run of `whole`?
+bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
+  return !part.empty() && std::search(whole.begin(), whole.end(), part.begin(), part.end()) !=
+                              whole.end();
+}
+
+// "the company", "A source close to the talks": a description rather than a name.
+bool IsDescription(const std::vector<std::string>& folded_words, std::string_view gold) {
+  static constexpr std::string_view kArticles[] = {"the", "a",  "an",      "one",  "his", "her",
+                                                   "its", "their", "another", "some", "two"};
+  if (folded_words.empty()) return false;
+  CodePoint first = DecodeAt(gold, 0);
+  if (IsLetter(first.cp) && !IsUpper(first.cp)) return true;
+  return std::find(std::begin(kArticles), std::end(kArticles), folded_words.front()) !=
+         std::end(kArticles);
+}
+
+}  // namespace
+
+bool SpeakerMatches(std::string_view gold_speaker, std::string_view predicted_speaker,
+                    std::string_view predicted_mention) {
   const std::string gold = NormalizeSpan(gold_speaker);
   const std::string predicted = NormalizeSpan(predicted_speaker);
   if (gold == "*") return true;
   if (gold == "UNKNOWN") return predicted.empty();
+  const std::vector<std::string> gold_words = QuoteTokens(gold);
+  if (IsDescription(gold_words, gold)) {
+    const std::vector<std::string> mention = QuoteTokens(predicted_mention);
+    if (mention == gold_words) return true;
+    if (std::min(mention.size(), gold_words.size()) >= 2 &&
+        (ContainsRun(mention, gold_words) || ContainsRun(gold_words, mention))) {
+      return true;
+    }
+  }
   if (predicted.empty()) return false;
   if (FoldName(gold) == FoldName(predicted)) return true;
   // Mention-style gold: the predicted surname is one of the gold words.
   const std::vector<std::string> predicted_words = QuoteTokens(predicted);
   if (predicted_words.empty()) return false;
-  const std::vector<std::string> gold_words = QuoteTokens(gold);
   return std::find(gold_words.begin(), gold_words.end(), predicted_words.back()) !=
          gold_words.end();
 }
@@ -188,7 +218,7 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in, double
       continue;
     }
     ++d.quotes.tp;
-    if (SpeakerMatches(gold.speaker, pred.speaker)) {
+    if (SpeakerMatches(gold.speaker, pred.speaker, pred.mention)) {
       ++d.pairs.tp;
     } else {
       report.wrong_speakers.push_back(

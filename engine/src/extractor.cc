@@ -8,11 +8,18 @@ namespace saidby {
 
 Result<ArticleQuotes> Extractor::Extract(Article article) const {
   Result<Document> doc =
-      MakeDocument(std::move(article.id), std::move(article.source), std::move(article.text),
-                   rules_.splitter());
+      MakeParagraphs(std::move(article.id), std::move(article.source), std::move(article.text));
   if (!doc.ok()) return doc.status();
+  // Quote marks first; sentences only where a quote is. Attribution looks at the sentences
+  // around quotes alone, and quotes never cross a paragraph end, so the result is the same as
+  // splitting every paragraph, at a fraction of the ICU work.
+  QuoteScan scan = FindQuoteSpans(doc.value());
+  std::vector<size_t> quoted;
+  for (const QuoteSpan& q : scan.spans) {
+    if (quoted.empty() || quoted.back() != q.paragraph) quoted.push_back(q.paragraph);
+  }
+  AddSentences(doc.value(), rules_.splitter(), quoted);
   const Document& d = doc.value();
-  QuoteScan scan = FindQuoteSpans(d);
   std::vector<Attribution> attributions = Attribute(d, scan, rules_, options_.explain);
   ArticleQuotes out;
   out.warnings = std::move(scan.warnings);

@@ -97,7 +97,10 @@ class RuleLoader {
       }
       rules_->pronouns_[l.entry] = p;
     });
-    LoadLexicon("determiners.txt", {}, [&](const LexiconLine& l) { Add(rules_->determiners_, l); });
+    LoadLexicon("determiners.txt", {"unnamed"}, [&](const LexiconLine& l) {
+      Add(rules_->determiners_, l);
+      if (!l.tags.empty()) rules_->unnamed_determiners_.insert(l.entry);
+    });
     LoadLexicon("particles.txt", {}, [&](const LexiconLine& l) { Add(rules_->particles_, l); });
     LoadLexicon("not_names.txt", {}, [&](const LexiconLine& l) { Add(rules_->not_names_, l); });
     rules_->abbreviations_ = abbreviations;

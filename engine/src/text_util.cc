@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
 namespace saidby {
 
 CodePoint DecodeAt(std::string_view text, size_t pos) {
@@ -65,6 +67,11 @@ bool StartsUppercase(std::string_view text, TextSpan span) {
 }
 
 std::string FoldName(std::string_view s) {
+  // ASCII folds to its lower case and has nothing to decompose: skip ICU (names are mostly
+  // ASCII in English news, and this runs for every capitalised run of every document).
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return AsciiLower(s);
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(

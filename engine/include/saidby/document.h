@@ -36,7 +36,9 @@ struct Document {
   std::string source;
   std::string text;
   std::vector<TextSpan> paragraphs;     // non-blank lines, trimmed, in order
-  std::vector<TextSpan> sentences;      // in order, never crossing a paragraph end
+  // In order, never crossing a paragraph end. Every paragraph's after MakeDocument; only
+  // those of the paragraphs that hold a quote after Extractor::Extract (see AddSentences).
+  std::vector<TextSpan> sentences;
   std::vector<size_t> sentence_paragraph;  // paragraph index of each sentence
 
   std::string_view slice(TextSpan s) const {
@@ -77,5 +79,15 @@ std::vector<TextSpan> WordsIn(std::string_view text, TextSpan span);
 // (offsets still count it). Errors: invalid UTF-8, NUL bytes, empty or blank text.
 Result<Document> MakeDocument(std::string id, std::string source, std::string text,
                               const SentenceSplitter& splitter);
+
+// MakeDocument without the sentences: validation and paragraphs only. Sentence breaking is
+// the costly part (ICU), and most paragraphs of an article hold no quote, so the Extractor
+// splits only the paragraphs that need it, with AddSentences.
+Result<Document> MakeParagraphs(std::string id, std::string source, std::string text);
+
+// Appends the sentences of the paragraphs listed in `paragraphs` to `doc.sentences`.
+// REQUIRES: indices ascending, each above any paragraph already split.
+void AddSentences(Document& doc, const SentenceSplitter& splitter,
+                  const std::vector<size_t>& paragraphs);
 
 }  // namespace saidby

@@ -107,14 +107,20 @@ double TokenF1(const std::vector<std::string>& a, const std::vector<std::string>
 // Exact-span form: white space trimmed at both ends and runs of it inside made one space.
 std::string NormalizeSpan(std::string_view text);
 
-// Whether a predicted speaker agrees with a gold speaker:
+// Whether a prediction's speaker agrees with a gold speaker:
 //   gold `*`: any prediction (PolNeAR: pronoun or missing source);
 //   gold `UNKNOWN`: only an empty predicted speaker;
-//   otherwise an empty prediction never agrees; names agree when equal after case and accent
-//   folding, or when the predicted name's surname (its last folded word) is a word of the gold
-//   speaker. The second test serves mention-style gold ("Flynn", "a Trump spokesman") and is
-//   applied to every gold speaker, so "Trump" agrees with gold "Donald Trump", and "Donald
-//   Trump" with gold "a Trump spokesman" — deliberately lenient.
-bool SpeakerMatches(std::string_view gold_speaker, std::string_view predicted_speaker);
+//   otherwise names agree when equal after case and accent folding, or when the predicted
+//   name's surname (its last folded word) is a word of the gold speaker. The second test serves
+//   mention-style gold ("Flynn", "a Trump spokesman") and is applied to every gold speaker, so
+//   "Trump" agrees with gold "Donald Trump", and "Donald Trump" with gold "a Trump spokesman" —
+//   deliberately lenient.
+//   A gold speaker that is a description, not a name (it starts with a lower-case word or with
+//   "The", "A", "An", "One", … : "the company", "a source close to the talks"), is a mention
+//   of someone the text need not name; it agrees with the predicted *mention* when their words
+//   are equal or one is a contiguous part of the other, at least two words long ("a source" in
+//   "a source involved in the talks"). An empty predicted speaker agrees with nothing else.
+bool SpeakerMatches(std::string_view gold_speaker, std::string_view predicted_speaker,
+                    std::string_view predicted_mention = {});
 
 }  // namespace saidby

@@ -99,6 +99,10 @@ class RuleSet {
   bool IsCue(const std::string& lower) const { return cues_.count(lower) > 0; }
   bool IsTitle(const std::string& lower) const { return titles_.count(lower) > 0; }
   bool IsDeterminer(const std::string& lower) const { return determiners_.count(lower) > 0; }
+  // "a", "one", "another" (tagged @unnamed): a description they start is a new, unnamed person.
+  bool IsUnnamedDeterminer(const std::string& lower) const {
+    return unnamed_determiners_.count(lower) > 0;
+  }
   bool IsParticle(const std::string& lower) const { return particles_.count(lower) > 0; }
   bool IsNotName(const std::string& lower) const { return not_names_.count(lower) > 0; }
   const PronounEntry* Pronoun(const std::string& lower) const;
@@ -113,7 +117,8 @@ class RuleSet {
   RuleSet();
 
   std::unique_ptr<SentenceSplitter> splitter_;
-  std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_, particles_, not_names_;
+  std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_, unnamed_determiners_, particles_,
+      not_names_;
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, char> literals_;

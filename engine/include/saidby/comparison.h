@@ -1,0 +1,115 @@
+// Comparison: quote tables from many outlets set side by side: who is quoted where (speaker ×
+// source counts) and which quotes share their words (clusters, with a relation and a word diff).
+//
+// Pure: no I/O. The result depends only on the set of rows, never on their order, so partial
+// runs merge exactly by comparing the union of their rows. Candidates come from an index of
+// 3-word shingles (rare shingles only, a bounded number per quote), then each candidate pair is
+// aligned word by word (O(words²) per pair): near-linear in the number of quotes.
+// The Comparison owns copies of every row and string it lists.
+//
+// Example:
+//   Comparison c = Compare(rows);  // rows: QuoteRecords from extract or ReadQuoteTable
+//   for (const QuoteCluster& k : c.clusters) for (const ClusterMember& m : k.members) ...
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "saidby/document.h"
+#include "saidby/extractor.h"
+
+namespace saidby {
+
+// The words of a quote as compared: case-folded, accents dropped, apostrophes unified, split at
+// anything that is not a letter, digit or inner apostrophe. An ellipsis ("...", "…", "[…]")
+// is kept as the token kEllipsis: it stands for words left out.
+inline constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+struct QuoteWords {
+  std::vector<std::string> folded;
+  std::vector<TextSpan> spans;  // byte span of each token in the quote text
+};
+QuoteWords SplitQuoteWords(std::string_view quote);
+
+enum class Relation { kVerbatim, kExcerpt, kAltered, kConflict, kUnique };
+std::string_view RelationName(Relation r);
+
+// One step of the alignment of a version against the version it is compared with (its anchor).
+struct WordOp {
+  enum class Kind {
+    kSame,     // the same word in both
+    kChanged,  // a word of the anchor replaced by another
+    kAdded,    // a word only this version has, inside the shared stretch
+    kDropped,  // an anchor word this version leaves out, inside the shared stretch
+    kOutside,  // a word of this version beyond the shared stretch, or for an anchor's ellipsis
+    kElided,   // anchor words that an ellipsis of this version stands for
+  };
+  Kind kind;
+  size_t word = kNone;    // index into this version's tokens (kNone for kDropped, kElided)
+  size_t anchor = kNone;  // index into the anchor's tokens (kNone for kAdded, kOutside)
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+};
+
+struct WordAlignment {
+  bool linked = false;   // the two share enough words to belong together (see CompareOptions)
+  Relation relation = Relation::kUnique;  // verbatim, excerpt or altered when linked
+  double similarity = 0;  // 2·same / (words of both inside the shared stretch); 1 = no edits
+  size_t same = 0, changed = 0, added = 0, dropped = 0;
+  std::vector<WordOp> ops;  // in order; anchor-only words beyond the shared stretch are omitted
+};
+
+struct CompareOptions {
+  size_t shingle_words = 3;      // default 3: candidates share a run of this many words
+  size_t min_same_words = 3;     // default 3: fewer shared words never link two quotes
+  double min_coverage = 0.5;     // default 0.5: shared words / words of the shorter quote
+  double min_similarity = 0.6;   // default 0.6: below this, an edited quote is not linked
+  size_t max_candidates = 64;    // default 64: candidates aligned per distinct quote
+  size_t max_posting = 512;      // default 512: more frequent shingles find no candidates
+  size_t max_align_words = 4000;  // default 4000: longer quotes link only when identical
+};
+
+// Aligns `version` against `anchor` (tokens from SplitQuoteWords): shared stretch with free
+// ends on one side (an excerpt), ellipses absorbing any run of words, other differences edits.
+WordAlignment AlignWords(const std::vector<std::string>& anchor,
+                         const std::vector<std::string>& version, const CompareOptions& options = {});
+
+// Speaker identity across documents: the folded name ("Dmitry Peskov" ~ "DMITRY PESKOV"), and a
+// one-word name joins the full name ending with it when exactly one such full name exists among
+// `names`. Returns the canonical display name for each input name (empty stays empty); the
+// display form is the most frequent spelling of the group, ties to the smallest in byte order.
+std::vector<std::string> CanonicalSpeakers(const std::vector<std::string>& names);
+
+struct SpeakerCounts {
+  std::string speaker;         // canonical; empty: quotes with no attributed speaker
+  std::vector<size_t> counts;  // per source, in Comparison::sources order
+  size_t total = 0;
+};
+
+struct ClusterMember {
+  size_t quote = 0;  // index into Comparison::quotes
+  Relation relation = Relation::kUnique;
+  double similarity = 0;
+  size_t anchor = WordOp::kNone;  // the quote it was compared with; kNone when unique
+  std::vector<WordOp> ops;        // this quote's words against the anchor's
+};
+
+struct QuoteCluster {
+  size_t id = 0;                        // 1, 2, … in output order
+  std::vector<ClusterMember> members;   // the reference version first
+};
+
+struct Comparison {
+  std::vector<QuoteRecord> quotes;     // scare rows dropped, duplicates dropped, sorted by
+                                       // (source, doc, quote_id, then every other field)
+  std::vector<std::string> speaker;    // canonical speaker of each quote
+  std::vector<QuoteWords> words;       // tokens of each quote
+  std::vector<std::string> sources;    // sorted
+  std::vector<SpeakerCounts> speakers;  // by total (descending), then name; unattributed last
+  std::vector<QuoteCluster> clusters;  // shared clusters first, then unique quotes
+  std::vector<std::string> warnings;   // "source/doc#id: two different rows with this key"
+};
+
+Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options = {});
+
+}  // namespace saidby

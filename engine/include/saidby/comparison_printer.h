@@ -1,0 +1,33 @@
+// Comparison printers: a Comparison (comparison.h) written as speakers.csv, clusters.csv and a
+// self-contained report.html, each to a caller-owned stream. Bytes depend only on the
+// Comparison, so equal inputs give equal files (what `compare --merge` relies on).
+// Cost: one pass over speakers, clusters and their words. Nothing is kept after the call.
+//
+// speakers.csv: speaker,<one column per source, sorted>,total (CSV, CRLF like extract).
+// clusters.csv: cluster,speaker,source,doc,quote_id,quote,relation,similarity,compared_with,diff
+//   compared_with is "doc#quote_id"; diff lists the word edits from that version to this one,
+//   git word-diff style: [-dropped-] {+added+} [-old-]{+new+}, [-…elided-] for an ellipsis.
+//
+// Example:
+//   WriteClustersCsv(Compare(rows), std::cout);
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "saidby/comparison.h"
+
+namespace saidby {
+
+void WriteSpeakersCsv(const Comparison& c, std::ostream& out);
+void WriteClustersCsv(const Comparison& c, std::ostream& out);
+
+// One page, no network and no external files: the speaker × source heat map, then each shared
+// cluster's versions side by side with changed, added and dropped words marked, then the quotes
+// no other version shares. A small inline script filters clusters by relation.
+void WriteComparisonHtml(const Comparison& c, std::ostream& out);
+
+// The diff column of clusters.csv for one member (empty when it has no edits).
+std::string WordDiff(const Comparison& c, const ClusterMember& m);
+
+}  // namespace saidby

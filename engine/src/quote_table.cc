@@ -1,0 +1,166 @@
+#include "saidby/quote_table.h"
+
+#include <charconv>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "saidby/csv.h"
+#include "saidby/document.h"
+#include "text_util.h"
+
+namespace saidby {
+namespace {
+
+// Every value here came from a table that names the place, so messages read "file:line: …".
+std::string Where(const std::string& name, size_t line) {
+  return name + ":" + std::to_string(line) + ": ";
+}
+
+bool ParseCount(std::string_view s, size_t& out) {
+  if (s.empty()) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size();
+}
+
+bool ParseUnitInterval(std::string_view s, double& out) {
+  if (s.empty()) {
+    out = 0;
+    return true;
+  }
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size() && out >= 0 && out <= 1;
+}
+
+Status CheckRecord(const QuoteRecord& r, const std::string& where) {
+  if (r.doc.empty()) return Status::Error(where + "empty doc");
+  if (r.quote_id == 0) return Status::Error(where + "quote_id must be 1 or more");
+  if (r.kind != "full" && r.kind != "partial" && r.kind != "continued" && r.kind != "scare") {
+    return Status::Error(where + "unknown kind '" + r.kind +
+                         "' (expected full, partial, continued or scare)");
+  }
+  if (r.end < r.start) return Status::Error(where + "end is before start");
+  return Status();
+}
+
+}  // namespace
+
+Result<std::vector<QuoteRecord>> ParseQuoteTableCsv(std::string_view bytes,
+                                                    const std::string& name) {
+  Result<CsvTable> table = ParseCsv(bytes, name);
+  if (!table.ok()) return table.status();
+  const CsvTable& t = table.value();
+  const size_t source = t.Column("source"), doc = t.Column("doc"), quote_id = t.Column("quote_id"),
+               kind = t.Column("kind"), speaker = t.Column("speaker"), quote = t.Column("quote");
+  for (auto [col_name, col] : {std::pair{"source", source}, {"doc", doc}, {"quote_id", quote_id},
+                               {"kind", kind}, {"speaker", speaker}, {"quote", quote}}) {
+    if (col == CsvTable::npos) {
+      return Status::Error(Where(name, 1) + "missing column '" + col_name +
+                           "' (a quote table from `saidby extract` is expected)");
+    }
+  }
+  const size_t start = t.Column("start"), end = t.Column("end"), mention = t.Column("mention"),
+               cue = t.Column("cue"), rule = t.Column("rule"), confidence = t.Column("confidence");
+  std::vector<QuoteRecord> out;
+  out.reserve(t.rows.size());
+  for (size_t i = 0; i < t.rows.size(); ++i) {
+    const std::vector<std::string>& row = t.rows[i];
+    const std::string where = Where(name, t.row_lines[i]);
+    QuoteRecord r;
+    r.source = row[source];
+    r.doc = row[doc];
+    if (!ParseCount(row[quote_id], r.quote_id)) {
+      return Status::Error(where + "quote_id '" + row[quote_id] + "' is not a whole number");
+    }
+    for (auto [col, field, col_name] : {std::tuple{start, &r.start, "start"}, {end, &r.end, "end"}}) {
+      if (col != CsvTable::npos && !row[col].empty() && !ParseCount(row[col], *field)) {
+        return Status::Error(where + col_name + " '" + row[col] + "' is not a whole number");
+      }
+    }
+    r.kind = row[kind];
+    r.speaker = row[speaker];
+    if (mention != CsvTable::npos) r.mention = row[mention];
+    if (cue != CsvTable::npos) r.cue = row[cue];
+    if (rule != CsvTable::npos) r.rule = row[rule];
+    if (confidence != CsvTable::npos && !ParseUnitInterval(row[confidence], r.confidence)) {
+      return Status::Error(where + "confidence '" + row[confidence] + "' is not a number in 0..1");
+    }
+    r.quote = row[quote];
+    if (Status s = CheckRecord(r, where); !s.ok()) return s;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<std::vector<QuoteRecord>> ParseQuoteTableJsonl(std::string_view bytes,
+                                                      const std::string& name) {
+  if (Status v = ValidateText(bytes); !v.ok()) return Status::Error(name + ": " + v.message());
+  std::vector<QuoteRecord> out;
+  size_t line_no = 0;
+  for (size_t pos = 0; pos < bytes.size();) {
+    size_t nl = bytes.find('\n', pos);
+    if (nl == std::string_view::npos) nl = bytes.size();
+    std::string_view line = bytes.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    const std::string where = Where(name, line_no);
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return Status::Error(where + "not valid JSON");
+    if (!j.is_object()) return Status::Error(where + "not a JSON object");
+    QuoteRecord r;
+    for (auto [key, field, required] :
+         {std::tuple{"source", &r.source, true}, {"doc", &r.doc, true}, {"kind", &r.kind, true},
+          {"speaker", &r.speaker, true}, {"quote", &r.quote, true}, {"mention", &r.mention, false},
+          {"cue", &r.cue, false}, {"rule", &r.rule, false}}) {
+      auto it = j.find(key);
+      if (it == j.end() && !required) continue;
+      if (it == j.end() || !it->is_string()) {
+        return Status::Error(where + "missing string field \"" + key + "\"");
+      }
+      *field = it->get<std::string>();
+    }
+    for (auto [key, field, required] : {std::tuple{"quote_id", &r.quote_id, true},
+                                        {"start", &r.start, false}, {"end", &r.end, false}}) {
+      auto it = j.find(key);
+      if (it == j.end() && !required) continue;
+      if (it == j.end() || !it->is_number_unsigned()) {
+        return Status::Error(where + "field \"" + key + "\" must be a whole number");
+      }
+      *field = it->get<size_t>();
+    }
+    if (auto it = j.find("confidence"); it != j.end()) {
+      if (!it->is_number() || it->get<double>() < 0 || it->get<double>() > 1) {
+        return Status::Error(where + "field \"confidence\" must be a number in 0..1");
+      }
+      r.confidence = it->get<double>();
+    }
+    if (Status s = CheckRecord(r, where); !s.ok()) return s;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+bool IsQuoteTablePath(std::string_view path) {
+  const std::string lower = AsciiLower(path);
+  auto ends_with = [&](std::string_view suffix) {
+    return lower.size() >= suffix.size() &&
+           std::string_view(lower).substr(lower.size() - suffix.size()) == suffix;
+  };
+  return ends_with(".csv") || ends_with(".jsonl") || ends_with(".ndjson");
+}
+
+Result<std::vector<QuoteRecord>> ReadQuoteTable(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error(path + ": cannot read file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (!in.good() && !in.eof()) return Status::Error(path + ": read failed");
+  const std::string lower = AsciiLower(path);
+  if (lower.size() >= 4 && lower.compare(lower.size() - 4, 4, ".csv") == 0) {
+    return ParseQuoteTableCsv(ss.str(), path);
+  }
+  return ParseQuoteTableJsonl(ss.str(), path);
+}
+
+}  // namespace saidby
