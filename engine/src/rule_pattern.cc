@@ -12,7 +12,7 @@ namespace {
 const std::set<std::string>& ClassNames() {
   static const std::set<std::string> names = {"QUOTE", "OTHERQUOTE", "CUE",  "NAME",  "TITLE",
                                               "PRONOUN", "DET",      "PARTICLE", "WORD", "ANY",
-                                              "START", "END"};
+                                              "NONCUE", "START", "END"};
   return names;
 }
 
@@ -240,6 +240,14 @@ void PatternCompiler::AssignLiteralSymbols(std::unordered_map<std::string, char>
 
 std::string PatternCompiler::ClassRegex(const std::string& name) const {
   if (name == "ANY") return "[^Q]";
+  if (name == "NONCUE") {
+    // Any token but the quote and a cue (a cue word or a literal that is a cue).
+    std::string excluded = Hex('Q') + Hex('C');
+    for (const auto& [lit, sym] : literal_symbols_) {
+      if (sym != 0 && LexiconSymbol(rules_, lit) == 'C') excluded += Hex(static_cast<unsigned char>(sym));
+    }
+    return "[^" + excluded + "]";
+  }
   if (name == "START") return "^";
   if (name == "END") return "$";
   char base = name == "QUOTE"      ? 'Q'
