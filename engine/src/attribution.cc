@@ -344,7 +344,10 @@ class DocumentAttributor {
     for (size_t i = a; i < b; ++i) {
       if (w.tokens[i].symbol != 'P') continue;
       const PronounEntry* p = rules_.Pronoun(Lower(doc_.slice(w.tokens[i].span)));
-      if (p && p->number == Number::kSingular) out.speaker = ResolvePronoun(*p, w.tokens[i].span.begin);
+      if (p && p->number == Number::kSingular) {
+        out.speaker = SentenceSubject(w, i, *p);
+        if (out.speaker.empty()) out.speaker = ResolvePronoun(*p, w.tokens[i].span.begin);
+      }
       return true;
     }
     // A role with no name: "the Kremlin spokesman" may be someone named earlier with that
@@ -363,6 +366,67 @@ class DocumentAttributor {
     }
     out.speaker.clear();
     return true;
+  }
+
+  // A pronoun whose own sentence names someone before it refers to that person, the first one
+  // (the subject, most often): "Keller pledged to “Q,” as she put it". Empty if none fits.
+  std::string SentenceSubject(const Window& w, size_t pronoun, const PronounEntry& p) const {
+    size_t begin = pronoun;
+    while (begin > 0 && w.tokens[begin - 1].symbol != '.') --begin;
+    for (size_t i = begin; i < pronoun; ++i) {
+      if (w.tokens[i].symbol != 'N') continue;
+      size_t j = i + 1;
+      while (j < pronoun && w.tokens[j].symbol == 'N') ++j;
+      // "the Harbour Authority", "a Kremlin official": not a person to refer back to.
+      const bool after_det = i > begin && w.tokens[i - 1].symbol == 'D';
+      const bool before_title = j < pronoun && w.tokens[j].symbol == 'T';
+      // A lone capitalised word opening the sentence ("Apart from …") is a name only if the
+      // document also capitalises it inside a sentence.
+      const bool lone_opener =
+          i == begin && j == i + 1 && InnerOccurrences(doc_.slice(w.tokens[i].span)) == 0;
+      if (!after_det && !before_title && !lone_opener) {
+        std::string name(doc_.slice({w.tokens[i].span.begin, w.tokens[j - 1].span.end}));
+        std::vector<std::string> words = SplitWords(StripPossessive(name));
+        std::string canonical = Canonical(JoinWords(words, 0, words.size()), w.tokens[i].span.begin);
+        Gender g = KnownGender(canonical);
+        if (i > begin && w.tokens[i - 1].symbol == 'T') {
+          if (Gender t = rules_.TitleGender(Lower(doc_.slice(w.tokens[i - 1].span))); t != Gender::kUnknown) g = t;
+        }
+        if (p.gender == Gender::kUnknown || g == Gender::kUnknown || g == p.gender) return canonical;
+      }
+      i = j - 1;
+    }
+    return "";
+  }
+
+  // Only white space, quote marks or brackets since the paragraph start or a full stop? (Read
+  // off the text: sentences are split only around quotes.)
+  bool OpensSentence(size_t pos) const {
+    std::string_view t = doc_.text;
+    while (pos > 0) {
+      CodePoint cp = DecodeBefore(t, pos);
+      if (cp.cp == '\n' || cp.cp == '.' || cp.cp == '!' || cp.cp == '?') return true;
+      if (IsLetter(cp.cp) || IsDigit(cp.cp) || cp.cp == ',' || cp.cp == ';') return false;
+      pos -= cp.width;
+    }
+    return true;
+  }
+
+  size_t InnerOccurrences(std::string_view word) const {
+    const std::string folded = FoldName(StripPossessive(std::string(word)));
+    size_t n = 0;
+    for (const auto& occurrence : names_) {
+      if (OpensSentence(occurrence.pos) && occurrence.folded.size() == 1) continue;
+      n += static_cast<size_t>(std::count(occurrence.folded.begin(), occurrence.folded.end(), folded));
+    }
+    return n;
+  }
+
+  Gender KnownGender(const std::string& name) const {
+    for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it) {
+      if (it->name == name && it->gender != Gender::kUnknown) return it->gender;
+    }
+    return Gender::kUnknown;
   }
 
   std::string ResolvePronoun(const PronounEntry& p, size_t pos) const {

@@ -10,13 +10,16 @@ Result<ArticleQuotes> Extractor::Extract(Article article) const {
   Result<Document> doc =
       MakeParagraphs(std::move(article.id), std::move(article.source), std::move(article.text));
   if (!doc.ok()) return doc.status();
-  // Quote marks first; sentences only where a quote is. Attribution looks at the sentences
-  // around quotes alone, and quotes never cross a paragraph end, so the result is the same as
-  // splitting every paragraph, at a fraction of the ICU work.
+  // Quote marks first; sentences only where a quote is, and in the paragraph before it (whose
+  // last sentence may introduce the quote: "Keller said:¶“Q”"). Attribution looks at no other
+  // sentences, so the result is the same as splitting every paragraph, at a fraction of the
+  // ICU work.
   QuoteScan scan = FindQuoteSpans(doc.value());
   std::vector<size_t> quoted;
   for (const QuoteSpan& q : scan.spans) {
-    if (quoted.empty() || quoted.back() != q.paragraph) quoted.push_back(q.paragraph);
+    for (size_t p = q.paragraph > 0 ? q.paragraph - 1 : 0; p <= q.paragraph; ++p) {
+      if (quoted.empty() || quoted.back() < p) quoted.push_back(p);
+    }
   }
   AddSentences(doc.value(), rules_.splitter(), quoted);
   const Document& d = doc.value();
