@@ -217,6 +217,7 @@ struct Speaker {
   size_t pos;        // where it was named
   Gender gender = Gender::kUnknown;
   std::string mention;
+  bool organisation = false;  // "the Clinton White House", "the company": never "he" or "she"
 };
 
 class DocumentAttributor {
@@ -432,6 +433,7 @@ class DocumentAttributor {
   std::string ResolvePronoun(const PronounEntry& p, size_t pos) const {
     for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it) {
       if (it->pos >= pos || it->name.empty()) continue;
+      if (it->organisation && p.gender != Gender::kUnknown) continue;
       if (p.gender != Gender::kUnknown && it->gender != Gender::kUnknown && it->gender != p.gender) {
         continue;
       }
@@ -617,6 +619,16 @@ class DocumentAttributor {
           if (prev.name == s.name && prev.gender != Gender::kUnknown) s.gender = prev.gender;
         }
       }
+      // A description with no title and no pronoun ("the company", "the Harbour Authority")
+      // names an organisation or a text, not a person.
+      bool person_word = false;
+      const Token* first = nullptr;
+      for (const Token& t : w.tokens) {
+        if (t.span.begin < a.mention_span.begin || t.span.end > a.mention_span.end) continue;
+        if (!first) first = &t;
+        if (t.symbol == 'T' || t.symbol == 'P') person_word = true;
+      }
+      s.organisation = first && first->symbol == 'D' && !person_word;
       if (a.rule.rfind("@", 0) != 0 && !a.mention.empty()) speakers_.push_back(s);
     }
     a.explain = why.str();
