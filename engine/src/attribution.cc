@@ -121,6 +121,25 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
   }
   for (TextSpan word : WordsIn(t, {pos, std::max(pos, span.end)})) raw.push_back({word, 0, -1});
 
+  // A plural possessive keeps its apostrophe: "Sanders’ campaign manager" is one name word.
+  {
+    std::vector<Token> merged;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if (i + 1 < raw.size() && raw[i].quote < 0 && raw[i + 1].quote < 0 &&
+          raw[i].span.end == raw[i + 1].span.begin) {
+        std::string_view word = doc.slice(raw[i].span), next = doc.slice(raw[i + 1].span);
+        if ((next == "'" || next == "\xE2\x80\x99") && !word.empty() &&
+            (word.back() == 's' || word.back() == 'S')) {
+          merged.push_back({{raw[i].span.begin, raw[i + 1].span.end}, 0, -1});
+          ++i;
+          continue;
+        }
+      }
+      merged.push_back(raw[i]);
+    }
+    raw = std::move(merged);
+  }
+
   // A title or an initial keeps its period: "Mr.", "Sen.", "T." are one token, not a full stop.
   std::vector<Token> joined;
   for (size_t i = 0; i < raw.size(); ++i) {
