@@ -99,6 +99,12 @@ bool IsDescription(const std::vector<std::string>& folded_words, std::string_vie
   if (folded_words.empty()) return false;
   CodePoint first = DecodeAt(gold, 0);
   if (IsLetter(first.cp) && !IsUpper(first.cp)) return true;
+  // "Trump’s Virginia state director": the head noun, last, is not a name.
+  const size_t last_space = gold.find_last_of(' ');
+  if (last_space != std::string_view::npos) {
+    CodePoint head = DecodeAt(gold, last_space + 1);
+    if (IsLetter(head.cp) && !IsUpper(head.cp)) return true;
+  }
   return std::find(std::begin(kArticles), std::end(kArticles), folded_words.front()) !=
          std::end(kArticles);
 }

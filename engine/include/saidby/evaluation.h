@@ -116,7 +116,8 @@ std::string NormalizeSpan(std::string_view text);
 //   "Trump" agrees with gold "Donald Trump", and "Donald Trump" with gold "a Trump spokesman" —
 //   deliberately lenient.
 //   A gold speaker that is a description, not a name (it starts with a lower-case word or with
-//   "The", "A", "An", "One", … : "the company", "a source close to the talks"), is a mention
+//   "The", "A", "An", "One", …, or ends in one: "the company", "a source close to the talks",
+//   "Trump’s campaign manager"), is a mention
 //   of someone the text need not name; it agrees with the predicted *mention* when their words
 //   are equal or one is a contiguous part of the other, at least two words long ("a source" in
 //   "a source involved in the talks"). An empty predicted speaker agrees with nothing else.
