@@ -17,7 +17,9 @@
 namespace saidby {
 namespace {
 
-bool IsApostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC; }
+bool IsApostrophe(char32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
+}
 
 bool IsWordChar(char32_t cp) {
   if (IsLetter(cp) || IsDigit(cp)) return true;
@@ -82,11 +84,16 @@ QuoteWords SplitQuoteWords(std::string_view quote) {
 
 std::string_view RelationName(Relation r) {
   switch (r) {
-    case Relation::kVerbatim: return "verbatim";
-    case Relation::kExcerpt: return "excerpt";
-    case Relation::kAltered: return "altered";
-    case Relation::kConflict: return "conflict";
-    case Relation::kUnique: return "unique";
+    case Relation::kVerbatim:
+      return "verbatim";
+    case Relation::kExcerpt:
+      return "excerpt";
+    case Relation::kAltered:
+      return "altered";
+    case Relation::kConflict:
+      return "conflict";
+    case Relation::kUnique:
+      return "unique";
   }
   return "unique";
 }
@@ -99,10 +106,10 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
   constexpr size_t kNone = WordOp::kNone;
   const size_t shorter = std::min(WordCount(a), WordCount(b));
   auto decide_link = [&]() {
-    result.linked = result.same >= options.min_same_words &&
-                    static_cast<double>(result.same) >=
-                        options.min_coverage * static_cast<double>(shorter) &&
-                    result.similarity >= options.min_similarity;
+    result.linked =
+        result.same >= options.min_same_words &&
+        static_cast<double>(result.same) >= options.min_coverage * static_cast<double>(shorter) &&
+        result.similarity >= options.min_similarity;
   };
   if (a == b) {
     for (size_t i = 0; i < n; ++i) result.ops.push_back({Kind::kSame, i, i});
@@ -121,8 +128,17 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
   std::vector<uint8_t> moves((n + 1) * width, kStart);
   std::vector<int> prev(width, 0), cur(width, 0);
   std::vector<int> last_col(n + 1, 0);
-  auto ell_a = [&](size_t i) { return i > 0 && IsEllipsisToken(a[i - 1]); };
-  auto ell_b = [&](size_t j) { return j > 0 && IsEllipsisToken(b[j - 1]); };
+  // Words as small ids (0: ellipsis; b's words absent from a get ids no a word has), so the
+  // O(n·m) loop compares integers, not strings.
+  std::unordered_map<std::string_view, int> ids;
+  ids.emplace(kEllipsis, 0);
+  std::vector<int> ida(n), idb(m);
+  for (size_t i = 0; i < n; ++i)
+    ida[i] = ids.emplace(a[i], static_cast<int>(ids.size())).first->second;
+  for (size_t j = 0; j < m; ++j)
+    idb[j] = ids.emplace(b[j], static_cast<int>(ids.size())).first->second;
+  auto ell_a = [&](size_t i) { return i > 0 && ida[i - 1] == 0; };
+  auto ell_b = [&](size_t j) { return j > 0 && idb[j - 1] == 0; };
   constexpr int kNegInf = INT_MIN / 4;
   for (size_t i = 1; i <= n; ++i) {
     cur[0] = 0;  // free prefix of a
@@ -130,7 +146,7 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
       int best = kNegInf;
       uint8_t move = kStart;
       if (ell_a(i) == ell_b(j)) {
-        const int s = ell_a(i) ? 0 : (a[i - 1] == b[j - 1] ? 1 : -1);
+        const int s = ell_a(i) ? 0 : (ida[i - 1] == idb[j - 1] ? 1 : -1);
         best = prev[j - 1] + s;
         move = kDiag;
       }
@@ -171,7 +187,7 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
   while (i > 0 && j > 0 && moves[i * width + j] != kStart) {
     switch (moves[i * width + j]) {
       case kDiag:
-        if (ell_a(i) || a[i - 1] == b[j - 1]) {
+        if (ell_a(i) || ida[i - 1] == idb[j - 1]) {
           ops.push_back({Kind::kSame, j - 1, i - 1});
           if (!ell_a(i)) ++result.same;
         } else {
@@ -214,8 +230,8 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
 
   const size_t edits = result.changed + result.added + result.dropped;
   const size_t stretch = 2 * result.same + 2 * result.changed + result.added + result.dropped;
-  result.similarity = stretch == 0 ? 0.0 : 2.0 * static_cast<double>(result.same) /
-                                               static_cast<double>(stretch);
+  result.similarity =
+      stretch == 0 ? 0.0 : 2.0 * static_cast<double>(result.same) / static_cast<double>(stretch);
   decide_link();
   if (!result.linked) {
     result.relation = Relation::kUnique;
@@ -362,7 +378,8 @@ SequenceLinks LinkSequences(const std::vector<QuoteWords>& words, const CompareO
                         return x.first != y.first ? x.first > y.first : x.second < y.second;
                       });
     for (size_t r = 0; r < keep; ++r) {
-      pairs.emplace_back(std::min<size_t>(s, ranked[r].second), std::max<size_t>(s, ranked[r].second));
+      pairs.emplace_back(std::min<size_t>(s, ranked[r].second),
+                         std::max<size_t>(s, ranked[r].second));
     }
   }
   std::sort(pairs.begin(), pairs.end());
@@ -418,7 +435,8 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
     s.speaker = c.speaker[q];
     s.counts.resize(c.sources.size());
     const size_t src = static_cast<size_t>(
-        std::lower_bound(c.sources.begin(), c.sources.end(), c.quotes[q].source) - c.sources.begin());
+        std::lower_bound(c.sources.begin(), c.sources.end(), c.quotes[q].source) -
+        c.sources.begin());
     ++s.counts[src];
     ++s.total;
   }
@@ -434,12 +452,34 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
   // their words are identical ("productive" from two different people is no shared quote).
   std::map<std::pair<size_t, size_t>, std::vector<size_t>> groups;
   for (size_t q = 0; q < nq; ++q) {
-    const bool too_short = WordCount(c.words[q].folded) < std::max<size_t>(options.min_same_words, 1);
+    const bool too_short =
+        WordCount(c.words[q].folded) < std::max<size_t>(options.min_same_words, 1);
     groups[{links.root[links.seq_of_quote[q]], too_short ? q : WordOp::kNone}].push_back(q);
   }
 
+  // Per sequence: its first two rows, and its most similar linked sequence (ties: the earlier).
+  const size_t nseq = links.root.size();
+  std::vector<std::pair<size_t, size_t>> rows_of_seq(nseq, {WordOp::kNone, WordOp::kNone});
+  for (size_t q = 0; q < nq; ++q) {
+    std::pair<size_t, size_t>& r = rows_of_seq[links.seq_of_quote[q]];
+    if (r.first == WordOp::kNone) {
+      r.first = q;
+    } else if (r.second == WordOp::kNone) {
+      r.second = q;
+    }
+  }
+  std::vector<std::pair<double, size_t>> best_link(nseq, {-1.0, 0});
+  for (const auto& [pair, similarity] : links.linked) {
+    for (auto [from, to] : {pair, std::pair{pair.second, pair.first}}) {
+      std::pair<double, size_t>& b = best_link[from];
+      if (similarity > b.first || (similarity == b.first && to < b.second)) b = {similarity, to};
+    }
+  }
+
   std::vector<QuoteCluster> shared, unique;
-  for (auto& [root, members] : groups) {
+  for (auto& group : groups) {
+    // Not a structured binding: clang 14 (the fuzz preset) cannot capture one in a lambda.
+    const std::vector<size_t>& members = group.second;
     QuoteCluster cluster;
     if (members.size() == 1) {
       cluster.members.push_back({members[0], Relation::kUnique, 0, WordOp::kNone, {}});
@@ -450,32 +490,26 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
     size_t ref = members[0];
     for (size_t q : members) {
       auto rank = [&](size_t x) {
-        return std::make_tuple(c.speaker[x].empty(), -static_cast<long>(WordCount(c.words[x].folded)), x);
+        return std::make_tuple(c.speaker[x].empty(),
+                               -static_cast<long>(WordCount(c.words[x].folded)), x);
       };
       if (rank(q) < rank(ref)) ref = q;
     }
     auto seq = [&](size_t q) { return links.seq_of_quote[q]; };
-    auto link_similarity = [&](size_t x, size_t y) -> double {
-      if (seq(x) == seq(y)) return 2.0;  // identical words: always the best partner
-      auto it = links.linked.find({std::min(seq(x), seq(y)), std::max(seq(x), seq(y))});
-      return it == links.linked.end() ? -1.0 : it->second;
-    };
-    // The best linked partner of q in the cluster (identical words first, then similarity).
+    // The best partner of q: another row with the same words, else the first row of the most
+    // similar linked sequence. O(1) per row, so a quote repeated everywhere stays linear.
     auto best_partner = [&](size_t q) {
-      size_t best = WordOp::kNone;
-      double best_sim = -1;
-      for (size_t other : members) {
-        if (other == q) continue;
-        const double s = link_similarity(q, other);
-        if (s > best_sim) best_sim = s, best = other;
-      }
-      return best;
+      const std::pair<size_t, size_t>& twins = rows_of_seq[seq(q)];
+      if (twins.first != q) return twins.first;
+      if (twins.second != WordOp::kNone) return twins.second;
+      return rows_of_seq[best_link[seq(q)].second].first;
     };
     auto member = [&](size_t q, size_t anchor) {
       WordAlignment al = AlignWords(c.words[anchor].folded, c.words[q].folded, options);
       ClusterMember m{q, al.relation, al.similarity, anchor, std::move(al.ops)};
       if (m.relation == Relation::kUnique) m.relation = Relation::kAltered;  // linked via others
-      if (!c.speaker[q].empty() && !c.speaker[anchor].empty() && c.speaker[q] != c.speaker[anchor]) {
+      if (!c.speaker[q].empty() && !c.speaker[anchor].empty() &&
+          c.speaker[q] != c.speaker[anchor]) {
         m.relation = Relation::kConflict;
       }
       return m;
@@ -483,8 +517,10 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
     cluster.members.push_back(member(ref, best_partner(ref)));
     for (size_t q : members) {
       if (q == ref) continue;
-      const bool with_ref = link_similarity(q, ref) >= 0 ||
-                            AlignWords(c.words[ref].folded, c.words[q].folded, options).linked;
+      const bool with_ref =
+          seq(q) == seq(ref) ||
+          links.linked.count({std::min(seq(q), seq(ref)), std::max(seq(q), seq(ref))}) > 0 ||
+          AlignWords(c.words[ref].folded, c.words[q].folded, options).linked;
       cluster.members.push_back(member(q, with_ref ? ref : best_partner(q)));
     }
     shared.push_back(std::move(cluster));

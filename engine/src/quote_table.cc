@@ -52,8 +52,12 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableCsv(std::string_view bytes,
   const CsvTable& t = table.value();
   const size_t source = t.Column("source"), doc = t.Column("doc"), quote_id = t.Column("quote_id"),
                kind = t.Column("kind"), speaker = t.Column("speaker"), quote = t.Column("quote");
-  for (auto [col_name, col] : {std::pair{"source", source}, {"doc", doc}, {"quote_id", quote_id},
-                               {"kind", kind}, {"speaker", speaker}, {"quote", quote}}) {
+  for (auto [col_name, col] : {std::pair{"source", source},
+                               {"doc", doc},
+                               {"quote_id", quote_id},
+                               {"kind", kind},
+                               {"speaker", speaker},
+                               {"quote", quote}}) {
     if (col == CsvTable::npos) {
       return Status::Error(Where(name, 1) + "missing column '" + col_name +
                            "' (a quote table from `saidby extract` is expected)");
@@ -72,7 +76,8 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableCsv(std::string_view bytes,
     if (!ParseCount(row[quote_id], r.quote_id)) {
       return Status::Error(where + "quote_id '" + row[quote_id] + "' is not a whole number");
     }
-    for (auto [col, field, col_name] : {std::tuple{start, &r.start, "start"}, {end, &r.end, "end"}}) {
+    for (auto [col, field, col_name] :
+         {std::tuple{start, &r.start, "start"}, {end, &r.end, "end"}}) {
       if (col != CsvTable::npos && !row[col].empty() && !ParseCount(row[col], *field)) {
         return Status::Error(where + col_name + " '" + row[col] + "' is not a whole number");
       }
@@ -109,10 +114,14 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableJsonl(std::string_view bytes,
     if (j.is_discarded()) return Status::Error(where + "not valid JSON");
     if (!j.is_object()) return Status::Error(where + "not a JSON object");
     QuoteRecord r;
-    for (auto [key, field, required] :
-         {std::tuple{"source", &r.source, true}, {"doc", &r.doc, true}, {"kind", &r.kind, true},
-          {"speaker", &r.speaker, true}, {"quote", &r.quote, true}, {"mention", &r.mention, false},
-          {"cue", &r.cue, false}, {"rule", &r.rule, false}}) {
+    for (auto [key, field, required] : {std::tuple{"source", &r.source, true},
+                                        {"doc", &r.doc, true},
+                                        {"kind", &r.kind, true},
+                                        {"speaker", &r.speaker, true},
+                                        {"quote", &r.quote, true},
+                                        {"mention", &r.mention, false},
+                                        {"cue", &r.cue, false},
+                                        {"rule", &r.rule, false}}) {
       auto it = j.find(key);
       if (it == j.end() && !required) continue;
       if (it == j.end() || !it->is_string()) {
@@ -121,7 +130,8 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableJsonl(std::string_view bytes,
       *field = it->get<std::string>();
     }
     for (auto [key, field, required] : {std::tuple{"quote_id", &r.quote_id, true},
-                                        {"start", &r.start, false}, {"end", &r.end, false}}) {
+                                        {"start", &r.start, false},
+                                        {"end", &r.end, false}}) {
       auto it = j.find(key);
       if (it == j.end() && !required) continue;
       if (it == j.end() || !it->is_number_unsigned()) {

@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "compare_command.h"
 #include "eval_command.h"
 
 int main(int argc, char** argv) {
@@ -37,6 +38,10 @@ int main(int argc, char** argv) {
   CLI::App* eval = app.add_subcommand("eval", "Compare extraction with gold annotations");
   AddEvalOptions(*eval, ev);
 
+  CompareFlags cmp;
+  CLI::App* compare = app.add_subcommand("compare", "Who is quoted where, and who changed the words");
+  AddCompareOptions(*compare, cmp);
+
   CLI::App* rules = app.add_subcommand("rules", "Work with rule folders");
   rules->require_subcommand(1);
   std::string check_dir;
@@ -54,12 +59,14 @@ int main(int argc, char** argv) {
               << "usage: saidby extract [PATH...] [-o FILE] [--format csv|jsonl] [--rules DIR] [-j N] "
                  "[--source LABEL] [--keep-scare] [--explain]\n"
                  "       saidby eval --gold GOLD.csv PATH... [--min-f1 X] [--format text|json]\n"
+                 "       saidby compare [QUOTES.csv... | PATH...] [-o DIR] [--html FILE] [--merge]\n"
                  "       saidby rules check [DIR]\n"
                  "Run 'saidby --help' for details.\n";
     return kUsage;
   }
   if (extract->parsed()) return RunExtract(ex);
   if (eval->parsed()) return RunEval(ev);
+  if (compare->parsed()) return RunCompare(cmp);
   if (check->parsed()) return RunRulesCheck(check_dir.empty() ? DefaultRulesDir() : check_dir);
   return kUsage;
 }

@@ -1,11 +1,9 @@
-// Comparison: quote tables from many outlets set side by side: who is quoted where (speaker ×
-// source counts) and which quotes share their words (clusters, with a relation and a word diff).
-//
-// Pure: no I/O. The result depends only on the set of rows, never on their order, so partial
-// runs merge exactly by comparing the union of their rows. Candidates come from an index of
-// 3-word shingles (rare shingles only, a bounded number per quote), then each candidate pair is
-// aligned word by word (O(words²) per pair): near-linear in the number of quotes.
-// The Comparison owns copies of every row and string it lists.
+// Comparison: quote tables from many outlets side by side: who is quoted where (speaker × source
+// counts) and which quotes share their words (clusters, with a relation and a word diff).
+// Pure, no I/O; the result depends only on the set of rows, never their order, so partial runs
+// merge exactly by comparing the union of their rows. Cost: an index of rare 3-word shingles
+// proposes a bounded number of candidates per distinct quote, each aligned word by word
+// (O(words²) per pair): near-linear in quotes. The Comparison owns copies of all it lists.
 //
 // Example:
 //   Comparison c = Compare(rows);  // rows: QuoteRecords from extract or ReadQuoteTable
@@ -52,7 +50,7 @@ struct WordOp {
 };
 
 struct WordAlignment {
-  bool linked = false;   // the two share enough words to belong together (see CompareOptions)
+  bool linked = false;  // the two share enough words to belong together (see CompareOptions)
   Relation relation = Relation::kUnique;  // verbatim, excerpt or altered when linked
   double similarity = 0;  // 2·same / (words of both inside the shared stretch); 1 = no edits
   size_t same = 0, changed = 0, added = 0, dropped = 0;
@@ -60,19 +58,20 @@ struct WordAlignment {
 };
 
 struct CompareOptions {
-  size_t shingle_words = 3;      // default 3: candidates share a run of this many words
-  size_t min_same_words = 3;     // default 3: fewer shared words never link two quotes
-  double min_coverage = 0.5;     // default 0.5: shared words / words of the shorter quote
-  double min_similarity = 0.6;   // default 0.6: below this, an edited quote is not linked
-  size_t max_candidates = 64;    // default 64: candidates aligned per distinct quote
-  size_t max_posting = 512;      // default 512: more frequent shingles find no candidates
+  size_t shingle_words = 3;       // default 3: candidates share a run of this many words
+  size_t min_same_words = 3;      // default 3: fewer shared words never link two quotes
+  double min_coverage = 0.5;      // default 0.5: shared words / words of the shorter quote
+  double min_similarity = 0.6;    // default 0.6: below this, an edited quote is not linked
+  size_t max_candidates = 64;     // default 64: candidates aligned per distinct quote
+  size_t max_posting = 512;       // default 512: more frequent shingles find no candidates
   size_t max_align_words = 4000;  // default 4000: longer quotes link only when identical
 };
 
 // Aligns `version` against `anchor` (tokens from SplitQuoteWords): shared stretch with free
 // ends on one side (an excerpt), ellipses absorbing any run of words, other differences edits.
 WordAlignment AlignWords(const std::vector<std::string>& anchor,
-                         const std::vector<std::string>& version, const CompareOptions& options = {});
+                         const std::vector<std::string>& version,
+                         const CompareOptions& options = {});
 
 // Speaker identity across documents: the folded name ("Dmitry Peskov" ~ "DMITRY PESKOV"), and a
 // one-word name joins the full name ending with it when exactly one such full name exists among
@@ -95,19 +94,19 @@ struct ClusterMember {
 };
 
 struct QuoteCluster {
-  size_t id = 0;                        // 1, 2, … in output order
-  std::vector<ClusterMember> members;   // the reference version first
+  size_t id = 0;                       // 1, 2, … in output order
+  std::vector<ClusterMember> members;  // the reference version first
 };
 
 struct Comparison {
-  std::vector<QuoteRecord> quotes;     // scare rows dropped, duplicates dropped, sorted by
-                                       // (source, doc, quote_id, then every other field)
-  std::vector<std::string> speaker;    // canonical speaker of each quote
-  std::vector<QuoteWords> words;       // tokens of each quote
-  std::vector<std::string> sources;    // sorted
+  std::vector<QuoteRecord> quotes;      // scare rows dropped, duplicates dropped, sorted by
+                                        // (source, doc, quote_id, then every other field)
+  std::vector<std::string> speaker;     // canonical speaker of each quote
+  std::vector<QuoteWords> words;        // tokens of each quote
+  std::vector<std::string> sources;     // sorted
   std::vector<SpeakerCounts> speakers;  // by total (descending), then name; unattributed last
-  std::vector<QuoteCluster> clusters;  // shared clusters first, then unique quotes
-  std::vector<std::string> warnings;   // "source/doc#id: two different rows with this key"
+  std::vector<QuoteCluster> clusters;   // shared clusters first, then unique quotes
+  std::vector<std::string> warnings;    // "source/doc#id: two different rows with this key"
 };
 
 Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options = {});

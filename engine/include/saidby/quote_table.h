@@ -21,7 +21,8 @@
 namespace saidby {
 
 // `name` is used in messages ("quotes.csv:12: …").
-Result<std::vector<QuoteRecord>> ParseQuoteTableCsv(std::string_view bytes, const std::string& name);
+Result<std::vector<QuoteRecord>> ParseQuoteTableCsv(std::string_view bytes,
+                                                    const std::string& name);
 Result<std::vector<QuoteRecord>> ParseQuoteTableJsonl(std::string_view bytes,
                                                       const std::string& name);
 

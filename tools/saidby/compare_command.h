@@ -1,0 +1,28 @@
+// `saidby compare`: quote tables (or articles, extracted first) compared across sources; writes
+// speakers.csv, clusters.csv, quotes.csv and report.html into -o DIR (see
+// engine/include/saidby/comparison.h). `--merge OUT...` recomputes from the quotes.csv of earlier
+// compare outputs, so merging partial runs gives the bytes of one run over everything.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+namespace saidby::cli {
+
+struct CompareFlags {
+  std::vector<std::string> inputs;  // quote tables (.csv, .jsonl), article paths, or with
+                                    // --merge, compare output folders
+  std::string output_dir;           // empty: clusters.csv to stdout
+  std::string html;                 // report path instead of DIR/report.html
+  bool merge = false;
+  std::string rules_dir;
+  int jobs = 0;  // 0: all cores
+  size_t max_doc_bytes = 16u << 20;
+  bool quiet = false;
+};
+
+void AddCompareOptions(CLI::App& app, CompareFlags& flags);
+int RunCompare(const CompareFlags& flags);
+
+}  // namespace saidby::cli
