@@ -54,21 +54,50 @@ char Classify(const RuleSet& rules, std::string_view text, bool sentence_initial
   if (!IsLetter(first.cp) && !IsDigit(first.cp)) return 'p';
   const bool capital = IsUpper(first.cp);
   char lex = LexiconSymbol(rules, lower);
-  if (lex == 'k' && capital && !sentence_initial) return 'N';
+  // Inside a sentence a capitalised particle or cue is part of a name: "Van", "United States".
+  if ((lex == 'k' || lex == 'C') && capital && !sentence_initial) return 'N';
   if (lex != 'w') return lex;
   if (capital && !rules.IsNotName(lower)) return 'N';
   return 'w';
 }
 
-// The sentences that hold quote `q`, widened so that no other quote is cut by the edges.
+// How far a window may reach beyond its quote. Without a bound, every quote of a hostile
+// 10 MB "sentence" of quotes gets the whole sentence as its window: quadratic work. The corpus
+// has at most 4 other quotes on a side of a window and under 100 tokens in one.
+constexpr size_t kMaxWindowReach = 2000;  // bytes before and after the quote's marks
+constexpr size_t kMaxWindowQuotes = 8;    // other quotes before and after it
+
+// The sentences that hold quote `q`, widened so that no other quote is cut by the edges
+// (within the bounds above: a window cut short starts or ends between two quotes).
 TextSpan WindowSpan(const Document& doc, const QuoteScan& scan, size_t q) {
-  TextSpan w{doc.sentences[doc.SentenceAt(scan.spans[q].outer.begin)].begin,
-             doc.sentences[doc.SentenceAt(scan.spans[q].outer.end - 1)].end};
-  w.end = std::max(w.end, scan.spans[q].outer.end);
-  for (size_t i = q; i-- > 0 && scan.spans[i].outer.end > w.begin;) {
-    w.begin = std::min(w.begin, doc.sentences[doc.SentenceAt(scan.spans[i].outer.begin)].begin);
+  const TextSpan self = scan.spans[q].outer;
+  TextSpan w{doc.sentences[doc.SentenceAt(self.begin)].begin,
+             doc.sentences[doc.SentenceAt(self.end - 1)].end};
+  w.end = std::max(w.end, self.end);
+  // Reach limits, moved to code point starts so a window never begins inside a character.
+  size_t low = self.begin > kMaxWindowReach ? self.begin - kMaxWindowReach : 0;
+  while (low < self.begin && (static_cast<unsigned char>(doc.text[low]) & 0xC0) == 0x80) ++low;
+  size_t high = std::min(doc.text.size(), self.end + kMaxWindowReach);
+  while (high > self.end && high < doc.text.size() &&
+         (static_cast<unsigned char>(doc.text[high]) & 0xC0) == 0x80) {
+    --high;
   }
-  for (size_t i = q + 1; i < scan.spans.size() && scan.spans[i].outer.begin < w.end; ++i) {
+  w.begin = std::max(w.begin, low);
+  w.end = std::min(w.end, high);
+  for (size_t i = q, n = 0; i-- > 0 && scan.spans[i].outer.end > w.begin; ++n) {
+    if (n == kMaxWindowQuotes) {
+      w.begin = scan.spans[i].outer.end;
+      break;
+    }
+    const size_t sentence = doc.sentences[doc.SentenceAt(scan.spans[i].outer.begin)].begin;
+    w.begin = std::min(w.begin, std::max(sentence, std::min(low, scan.spans[i].outer.begin)));
+  }
+  for (size_t i = q + 1, n = 0; i < scan.spans.size() && scan.spans[i].outer.begin < w.end;
+       ++i, ++n) {
+    if (n == kMaxWindowQuotes) {
+      w.end = scan.spans[i].outer.begin;
+      break;
+    }
     w.end = std::max(w.end, scan.spans[i].outer.end);
   }
   // "Keller said:¶“Q”": a sentence that ends in a colon introduces the quote after it, even in
@@ -108,6 +137,7 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
   std::string_view t = doc.text;
   // Quotes that fall inside the window, as single tokens; words in between.
   std::vector<Token> raw;
+  std::vector<size_t> edges;  // where the window's quotes begin and end, in order
   size_t first = q;
   while (first > 0 && scan.spans[first - 1].outer.begin >= span.begin) --first;
   size_t pos = span.begin;
@@ -117,6 +147,8 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
       raw.push_back({word, 0, -1});
     }
     raw.push_back({s.outer, i == q ? 'Q' : 'q', static_cast<int>(i)});
+    edges.push_back(s.outer.begin);
+    edges.push_back(s.outer.end);
     pos = std::max(pos, s.outer.end);
   }
   for (TextSpan word : WordsIn(t, {pos, std::max(pos, span.end)})) raw.push_back({word, 0, -1});
@@ -157,6 +189,15 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
     joined.push_back(raw[i]);
   }
   raw = std::move(joined);
+
+  // A stray apostrophe glued to a quote mark (a third one closing ''Q''') is no token.
+  std::erase_if(raw, [&](const Token& tok) {
+    if (tok.quote >= 0) return false;
+    std::string_view word = doc.slice(tok.span);
+    if (word != "'" && word != "\xE2\x80\x99" && word != "`") return false;
+    return std::binary_search(edges.begin(), edges.end(), tok.span.begin) ||
+           std::binary_search(edges.begin(), edges.end(), tok.span.end);
+  });
 
   // Merge multi-word lexicon entries and literals ("according to", "secretary of state").
   const size_t max_n = rules.max_phrase_words();
