@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <sstream>
+#include <unordered_map>
 
 #include "rule_pattern.h"
 #include "text_util.h"
@@ -54,8 +56,9 @@ char Classify(const RuleSet& rules, std::string_view text, bool sentence_initial
   if (!IsLetter(first.cp) && !IsDigit(first.cp)) return 'p';
   const bool capital = IsUpper(first.cp);
   char lex = LexiconSymbol(rules, lower);
-  // Inside a sentence a capitalised particle or cue is part of a name: "Van", "United States".
-  if ((lex == 'k' || lex == 'C') && capital && !sentence_initial) return 'N';
+  // Inside a sentence a capitalised particle, cue or determiner is part of a name: "Van",
+  // "United States", "the Islamic State", "The Daily Beast".
+  if ((lex == 'k' || lex == 'C' || lex == 'D') && capital && !sentence_initial) return 'N';
   if (lex != 'w') return lex;
   if (capital && !rules.IsNotName(lower)) return 'N';
   return 'w';
@@ -233,6 +236,15 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
     if (tok.symbol == 'C' && !w.tokens.empty() && w.tokens.back().symbol == 'D') tok.symbol = 'w';
     w.tokens.push_back(tok);
   }
+  // A capitalised title right after a name and not before one is a surname: "Amy Pope",
+  // "Larry King" (but "Senate Majority Leader Anna Keller" keeps its title).
+  for (size_t i = 1; i < w.tokens.size(); ++i) {
+    Token& tok = w.tokens[i];
+    if (tok.symbol != 'T' || w.tokens[i - 1].symbol != 'N') continue;
+    if (i + 1 < w.tokens.size() && (w.tokens[i + 1].symbol == 'N' || w.tokens[i + 1].symbol == 'T')) continue;
+    std::string_view word = doc.slice(tok.span);
+    if (word.find(' ') == std::string_view::npos && IsUpper(DecodeAt(word, 0).cp)) tok.symbol = 'N';
+  }
   for (const Token& tok : w.tokens) w.symbols.push_back(tok.symbol);
   return w;
 }
@@ -323,7 +335,26 @@ class DocumentAttributor {
     NameOccurrence n{name, {}, pos};
     for (const auto& w : SplitWords(name)) n.folded.push_back(FoldName(w));
     if (n.folded.empty()) return;
+    if (n.folded.size() <= 4) IndexName(n, names_.size());
     names_.push_back(std::move(n));
+  }
+
+  // Canonical() candidates by folded surname, one entry per spelling with the indexes of its
+  // occurrences: scanning every name for every quote is quadratic on hostile text (100,000
+  // "said Keller"). A surname keeps at most kMaxSpellings spellings (real articles: a few).
+  struct Spelling {
+    std::vector<size_t> occurrences;  // indexes into names_, ascending (so positions ascend)
+  };
+  static constexpr size_t kMaxSpellings = 64;
+  void IndexName(const NameOccurrence& n, size_t index) {
+    std::vector<Spelling>& bucket = by_surname_[n.folded.back()];
+    for (Spelling& sp : bucket) {
+      if (names_[sp.occurrences.front()].name == n.name) {
+        sp.occurrences.push_back(index);
+        return;
+      }
+    }
+    if (bucket.size() < kMaxSpellings) bucket.push_back({{index}});
   }
 
   // The fullest name in the document that ends with the same surname and contains every word of
@@ -337,15 +368,28 @@ class DocumentAttributor {
       long dist = n.pos <= pos ? static_cast<long>(pos - n.pos) : 1000000000L + static_cast<long>(n.pos);
       return std::make_pair(n.folded.size(), -dist);
     };
-    for (const auto& n : names_) {
-      if (n.folded.size() > 4 || n.folded.size() < want.size()) continue;
-      if (n.folded.back() != want.back()) continue;
+    auto bucket = by_surname_.find(want.back());
+    if (bucket == by_surname_.end()) return name;
+    for (const Spelling& sp : bucket->second) {
+      const NameOccurrence& first = names_[sp.occurrences.front()];
+      if (first.folded.size() < want.size()) continue;
       size_t k = 0;
-      for (const auto& w : n.folded) {
+      for (const auto& w : first.folded) {
         if (k < want.size() && w == want[k]) ++k;
       }
       if (k != want.size()) continue;
-      if (!best || score(n) > score(*best)) best = &n;
+      // The best occurrence of this spelling: the first at the last position <= pos, else the
+      // first of all (what scanning every occurrence in order would pick).
+      auto after = std::upper_bound(sp.occurrences.begin(), sp.occurrences.end(), pos,
+                                    [&](size_t p, size_t i) { return p < names_[i].pos; });
+      size_t pick = sp.occurrences.front();
+      if (after != sp.occurrences.begin()) {
+        const size_t at = names_[*std::prev(after)].pos;
+        pick = *std::lower_bound(sp.occurrences.begin(), after, at,
+                                 [&](size_t i, size_t p) { return names_[i].pos < p; });
+      }
+      const NameOccurrence& n = names_[pick];
+      if (!best || score(n) > score(*best) || (score(n) == score(*best) && &n < best)) best = &n;
     }
     return best ? best->name : name;
   }
@@ -417,7 +461,7 @@ class DocumentAttributor {
       for (size_t i = a; i < b; ++i) {
         if (w.tokens[i].symbol != 'T') continue;
         std::string role = Lower(doc_.slice(w.tokens[i].span));
-        for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it) {
+        for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
           if (Lower(it->mention).find(role) != std::string::npos && !it->name.empty()) {
             out.speaker = it->name;
             return true;
@@ -474,24 +518,25 @@ class DocumentAttributor {
   }
 
   size_t InnerOccurrences(std::string_view word) const {
-    const std::string folded = FoldName(StripPossessive(std::string(word)));
-    size_t n = 0;
-    for (const auto& occurrence : names_) {
-      if (OpensSentence(occurrence.pos) && occurrence.folded.size() == 1) continue;
-      n += static_cast<size_t>(std::count(occurrence.folded.begin(), occurrence.folded.end(), folded));
+    // Counted once for the document: a scan of every name per call is quadratic on hostile text.
+    if (!inner_counted_) {
+      for (const auto& occurrence : names_) {
+        if (OpensSentence(occurrence.pos) && occurrence.folded.size() == 1) continue;
+        for (const auto& f : occurrence.folded) ++inner_counts_[f];
+      }
+      inner_counted_ = true;
     }
-    return n;
+    auto it = inner_counts_.find(FoldName(StripPossessive(std::string(word))));
+    return it == inner_counts_.end() ? 0 : it->second;
   }
 
   Gender KnownGender(const std::string& name) const {
-    for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it) {
-      if (it->name == name && it->gender != Gender::kUnknown) return it->gender;
-    }
-    return Gender::kUnknown;
+    auto it = known_gender_.find(name);  // a map, not a scan: 100,000 speakers are possible
+    return it == known_gender_.end() ? Gender::kUnknown : it->second;
   }
 
   std::string ResolvePronoun(const PronounEntry& p, size_t pos) const {
-    for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it) {
+    for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
       if (it->pos >= pos || it->name.empty()) continue;
       if (it->organisation && p.gender != Gender::kUnknown) continue;
       if (p.gender != Gender::kUnknown && it->gender != Gender::kUnknown && it->gender != p.gender) {
@@ -500,8 +545,11 @@ class DocumentAttributor {
       return it->name;
     }
     // No earlier speaker: the most recent full name before the pronoun.
-    for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
-      if (it->pos < pos && it->folded.size() >= 2) return Canonical(it->name, it->pos);
+    // names_ is in document order: start at the last name before `pos`.
+    auto before = std::lower_bound(names_.begin(), names_.end(), pos,
+                                   [](const NameOccurrence& n, size_t p) { return n.pos < p; });
+    for (auto it = std::make_reverse_iterator(before); it != RecentEnd(names_, before); ++it) {
+      if (it->folded.size() >= 2) return Canonical(it->name, it->pos);
     }
     return "";
   }
@@ -674,11 +722,7 @@ class DocumentAttributor {
     }
     if (decided) {
       Speaker s{a.speaker, a.mention_span.begin, MentionGender(w, a), a.mention};
-      if (s.gender == Gender::kUnknown) {
-        for (const auto& prev : speakers_) {
-          if (prev.name == s.name && prev.gender != Gender::kUnknown) s.gender = prev.gender;
-        }
-      }
+      if (s.gender == Gender::kUnknown) s.gender = KnownGender(s.name);
       // A description with no title and no pronoun ("the company", "the Harbour Authority")
       // names an organisation or a text, not a person.
       bool person_word = false;
@@ -689,7 +733,10 @@ class DocumentAttributor {
         if (t.symbol == 'T' || t.symbol == 'P') person_word = true;
       }
       s.organisation = first && first->symbol == 'D' && !person_word;
-      if (a.rule.rfind("@", 0) != 0 && !a.mention.empty()) speakers_.push_back(s);
+      if (a.rule.rfind("@", 0) != 0 && !a.mention.empty()) {
+        if (s.gender != Gender::kUnknown) known_gender_[s.name] = s.gender;
+        speakers_.push_back(s);
+      }
     }
     a.explain = why.str();
     a.confidence = std::round(a.confidence * 100) / 100;
@@ -725,6 +772,23 @@ class DocumentAttributor {
   const bool explain_;
   std::vector<NameOccurrence> names_;
   std::vector<Speaker> speakers_;
+  std::unordered_map<std::string, std::vector<Spelling>> by_surname_;  // see IndexName
+  std::unordered_map<std::string, Gender> known_gender_;  // last known gender of each speaker
+  mutable std::unordered_map<std::string, size_t> inner_counts_;  // see InnerOccurrences
+  mutable bool inner_counted_ = false;
+
+  // Look-backs over earlier speakers and names stop after kMaxLookback entries, so that a
+  // hostile article with 100,000 quotes stays linear; a real one never reaches the limit.
+  static constexpr size_t kMaxLookback = 256;
+  template <typename V>
+  static typename V::const_reverse_iterator RecentEnd(const V& v) {
+    return v.size() > kMaxLookback ? v.crbegin() + kMaxLookback : v.crend();
+  }
+  static std::vector<NameOccurrence>::const_reverse_iterator RecentEnd(
+      const std::vector<NameOccurrence>& v, std::vector<NameOccurrence>::const_iterator before) {
+    const size_t n = static_cast<size_t>(before - v.begin());
+    return std::make_reverse_iterator(n > kMaxLookback ? before - kMaxLookback : v.begin());
+  }
 };
 
 }  // namespace
