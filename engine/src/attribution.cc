@@ -592,12 +592,16 @@ class DocumentAttributor {
     return n;
   }
 
-  // May quote q continue the speaker of quote q-1 (same or next paragraph)?
-  bool CanContinue(size_t q, const std::vector<Attribution>& done) const {
-    if (q == 0) return false;
-    const Attribution& prev = done[q - 1];
-    if (prev.kind == "scare" || prev.rule.empty()) return false;
-    return scan_.spans[q].paragraph <= scan_.spans[q - 1].paragraph + 1;
+  // The quote whose speaker quote q may continue: the latest attributed one before it, scare
+  // quotes skipped, at most two paragraphs back (a paragraph of narration may come between).
+  // None (-1) if an unattributed quote comes first.
+  int ContinuationSource(size_t q, const std::vector<Attribution>& done) const {
+    for (size_t p = q; p-- > 0;) {
+      if (scan_.spans[q].paragraph > scan_.spans[p].paragraph + 2) return -1;
+      if (done[p].kind == "scare") continue;
+      return done[p].rule.empty() ? -1 : static_cast<int>(p);
+    }
+    return -1;
   }
 
   // Runs the rules on window `w` for quote `q`, best priority first; the first rule that names
@@ -626,8 +630,9 @@ class DocumentAttributor {
       Attribution cand = a;
       bool ok = true;
       if (rule.continues) {
-        ok = CanContinue(q, done);
-        if (ok) InheritFrom(done[q - 1], cand, rule.id, rule.confidence);
+        const int source = ContinuationSource(q, done);
+        ok = source >= 0;
+        if (ok) InheritFrom(done[static_cast<size_t>(source)], cand, rule.id, rule.confidence);
       } else {
         re2::StringPiece sp;
         for (int g : rule.speaker_groups) {
