@@ -116,6 +116,22 @@ TextSpan WindowSpan(const Document& doc, const QuoteScan& scan, size_t q) {
   return w;
 }
 
+// The sentence before quote `q` (in its paragraph or the one before) and the quote, when the
+// quote opens its own window and no other quote sits in that sentence. Empty otherwise.
+TextSpan PreviousSentenceWindow(const Document& doc, const QuoteScan& scan, size_t q, TextSpan w) {
+  const QuoteSpan& quote = scan.spans[q];
+  if (quote.outer.begin != w.begin) {
+    std::string_view before = std::string_view(doc.text).substr(w.begin, quote.outer.begin - w.begin);
+    if (before.find_first_not_of(" \t\r\n") != std::string_view::npos) return {};
+  }
+  const size_t s = doc.SentenceAt(w.begin);
+  if (s == 0 || doc.sentences[s].begin > w.begin) return {};
+  const TextSpan prev = doc.sentences[s - 1];
+  if (doc.ParagraphAt(prev.begin) + 1 < quote.paragraph) return {};
+  if (q > 0 && scan.spans[q - 1].outer.end > prev.begin) return {};
+  return {prev.begin, w.end};
+}
+
 // The quote `q` followed by the next sentence of its paragraph, when the quote ends its own
 // window: “Q.” Keller said the talks would go on. Empty when there is no such sentence.
 TextSpan NextSentenceWindow(const Document& doc, const QuoteScan& scan, size_t q, TextSpan w) {
@@ -712,6 +728,18 @@ class DocumentAttributor {
       }
     }
     if (!decided) decided = TryWindow(q, w, done, true, a, why);
+    // Last, a quote standing alone after narration that names its speaker: Keller is upbeat
+    // about the vote.¶“Q”
+    if (!decided) {
+      if (TextSpan prev = PreviousSentenceWindow(doc_, scan_, q, span); prev.end > 0) {
+        Window pw = BuildWindow(doc_, scan_, rules_, q, prev);
+        if (explain_) why << "previous sentence: ";
+        if (TryWindow(q, pw, done, false, a, why)) {
+          decided = true;
+          w = std::move(pw);
+        }
+      }
+    }
     if (!decided) {
       // Nobody is presented as saying these words: a short fragment is a scare quote
       // ("the so-called “deal guys”"); a whole sentence is reported, speaker unknown.
@@ -817,11 +845,17 @@ std::vector<RuleProblem> CheckRuleExamples(const RuleSet& rules) {
       QuoteScan scan = FindQuoteSpans(doc.value());
       bool matched = false;
       std::string symbols;
+      // Each quote's own window, then the wider ones attribution falls back to.
       for (size_t q = 0; q < scan.spans.size() && !matched; ++q) {
-        Window w = BuildWindow(doc.value(), scan, rules, q, WindowSpan(doc.value(), scan, q));
-        matched = RE2::PartialMatch(w.symbols, rules.regex(r));
-        if (!symbols.empty()) symbols += " | ";
-        for (char c : w.symbols) symbols += static_cast<unsigned char>(c) >= 0x80 ? 'L' : c;
+        const TextSpan own = WindowSpan(doc.value(), scan, q);
+        for (TextSpan span : {own, NextSentenceWindow(doc.value(), scan, q, own),
+                              PreviousSentenceWindow(doc.value(), scan, q, own)}) {
+          if (span.end == 0 || matched) continue;
+          Window w = BuildWindow(doc.value(), scan, rules, q, span);
+          matched = RE2::PartialMatch(w.symbols, rules.regex(r));
+          if (!symbols.empty()) symbols += " | ";
+          for (char c : w.symbols) symbols += static_cast<unsigned char>(c) >= 0x80 ? 'L' : c;
+        }
       }
       if (scan.spans.empty()) {
         problems.push_back({rule.file, rule.line, 1, where + " holds no quote"});
