@@ -60,7 +60,18 @@ char Classify(const RuleSet& rules, std::string_view text, bool sentence_initial
   // "United States", "the Islamic State", "The Daily Beast".
   if ((lex == 'k' || lex == 'C' || lex == 'D') && capital && !sentence_initial) return 'N';
   if (lex != 'w') return lex;
-  if (capital && !rules.IsNotName(lower)) return 'N';
+  if (capital && !rules.IsNotName(lower)) {
+    // "Keller's", "Sanders'": a possessor modifies the noun after it and is no speaker itself.
+    // "It's", "Here's" are contractions, not possessives.
+    for (std::string_view suffix : {"'s", "s'"}) {
+      if (lower.size() > suffix.size() + 1 && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        std::string stem = lower.substr(0, lower.size() - 2);
+        if (suffix == "s'") stem = lower.substr(0, lower.size() - 1);
+        if (!rules.IsNotName(stem) && !rules.Pronoun(stem) && !rules.IsDeterminer(stem)) return 'G';
+      }
+    }
+    return 'N';
+  }
   return 'w';
 }
 
@@ -495,9 +506,11 @@ class DocumentAttributor {
     size_t begin = pronoun;
     while (begin > 0 && w.tokens[begin - 1].symbol != '.') --begin;
     for (size_t i = begin; i < pronoun; ++i) {
-      if (w.tokens[i].symbol != 'N') continue;
+      // A possessor ("Keller's plan") is salient enough to be referred back to.
+      if (w.tokens[i].symbol != 'N' && w.tokens[i].symbol != 'G') continue;
       size_t j = i + 1;
       while (j < pronoun && w.tokens[j].symbol == 'N') ++j;
+      if (w.tokens[i].symbol == 'N' && j < pronoun && w.tokens[j].symbol == 'G') ++j;
       // "the Harbour Authority", "a Kremlin official": not a person to refer back to.
       const bool after_det = i > begin && w.tokens[i - 1].symbol == 'D';
       const bool before_title = j < pronoun && w.tokens[j].symbol == 'T';

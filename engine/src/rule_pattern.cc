@@ -12,7 +12,7 @@ namespace {
 const std::set<std::string>& ClassNames() {
   static const std::set<std::string> names = {"QUOTE", "OTHERQUOTE", "CUE",  "NAME",  "TITLE",
                                               "PRONOUN", "DET",      "PARTICLE", "WORD", "ANY",
-                                              "NONCUE", "START", "END"};
+                                              "NONCUE", "POSSESSIVE", "START", "END"};
   return names;
 }
 
@@ -258,9 +258,10 @@ std::string PatternCompiler::ClassRegex(const std::string& name) const {
               : name == "PRONOUN"    ? 'P'
               : name == "DET"        ? 'D'
               : name == "PARTICLE"   ? 'k'
+              : name == "POSSESSIVE" ? 'G'
                                      : 'w';
   std::string members = Hex(static_cast<unsigned char>(base));
-  if (base != 'Q' && base != 'q' && base != 'N') {
+  if (base != 'Q' && base != 'q' && base != 'N' && base != 'G') {
     for (const auto& [lit, sym] : literal_symbols_) {
       if (sym != 0 && LexiconSymbol(rules_, lit) == base) members += Hex(static_cast<unsigned char>(sym));
     }
