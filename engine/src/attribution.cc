@@ -341,6 +341,14 @@ class DocumentAttributor {
     while (RE2::FindAndConsume(&input, rules_.name_run(), &match)) {
       size_t pos = static_cast<size_t>(match.data() - doc_.text.data());
       std::vector<std::string> words = SplitWords(std::string_view(match.data(), match.size()));
+      // Where each word starts, so that "Vladimir Putin" in "Russian President Vladimir Putin"
+      // is placed right after its title.
+      std::vector<size_t> starts;
+      for (size_t k = 0; k < match.size(); ++k) {
+        const bool space = match[k] == ' ' || match[k] == '\t';
+        const bool prev_space = k == 0 || match[k - 1] == ' ' || match[k - 1] == '\t';
+        if (!space && prev_space) starts.push_back(pos + k);
+      }
       // Lexicon words split a run: "Russian President Vladimir Putin" holds "Vladimir Putin".
       size_t start = 0;
       for (size_t i = 0; i <= words.size(); ++i) {
@@ -351,7 +359,7 @@ class DocumentAttributor {
                    rules_.IsNotName(lower) || rules_.IsCue(lower) || rules_.Pronoun(lower);
         }
         if (!breaks) continue;
-        if (i > start) AddName(JoinWords(words, start, i), pos);
+        if (i > start) AddName(JoinWords(words, start, i), start < starts.size() ? starts[start] : pos);
         start = i + 1;
       }
     }
@@ -494,10 +502,35 @@ class DocumentAttributor {
             return true;
           }
         }
+        // Or someone the text gave that title before: "Secretary of State Anna Keller" ...
+        // "the former secretary of state".
+        if (std::string named = NameWithTitle(role, w.tokens[a].span.begin); !named.empty()) {
+          out.speaker = named;
+          return true;
+        }
       }
     }
     out.speaker.clear();
     return true;
+  }
+
+  // The latest name before `pos` written right after the title `role` ("President Anna
+  // Keller", "Keller, the president,"), canonical; empty if none among the last 200 names.
+  std::string NameWithTitle(const std::string& role, size_t pos) const {
+    auto it = std::lower_bound(names_.begin(), names_.end(), pos,
+                               [](const NameOccurrence& n, size_t p) { return n.pos < p; });
+    for (size_t seen = 0; it != names_.begin() && seen < 200; ++seen) {
+      --it;
+      const size_t from = it->pos >= 48 ? it->pos - 48 : 0;
+      const std::string before = Lower(std::string_view(doc_.text).substr(from, it->pos - from));
+      const size_t at = before.rfind(role);
+      // The title must end right before the name (only spaces between).
+      if (at != std::string::npos &&
+          before.find_first_not_of(" ", at + role.size()) == std::string::npos) {
+        return Canonical(it->name, it->pos);
+      }
+    }
+    return "";
   }
 
   // A pronoun whose own sentence names someone before it refers to that person, the first one
