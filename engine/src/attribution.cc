@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <optional>
 #include <iterator>
 #include <sstream>
 #include <unordered_map>
@@ -666,10 +668,20 @@ class DocumentAttributor {
     return -1;
   }
 
+  // The highest priority of a continuation rule (none: the lowest int).
+  int ContinuationPriority() const {
+    int p = std::numeric_limits<int>::min();
+    for (const AttributionRule& r : rules_.rules()) {
+      if (r.continues) p = std::max(p, r.priority);
+    }
+    return p;
+  }
+
   // Runs the rules on window `w` for quote `q`, best priority first; the first rule that names
   // a speaker decides `a`. Continuation rules run only when `continuations` is set.
   bool TryWindow(size_t q, const Window& w, const std::vector<Attribution>& done,
-                 bool continuations, Attribution& a, std::ostringstream& why) const {
+                 bool continuations, Attribution& a, std::ostringstream& why,
+                 int min_priority = std::numeric_limits<int>::min()) const {
     std::vector<int> hits;
     rules_.set().Match(w.symbols, &hits);
     std::sort(hits.begin(), hits.end(), [&](int x, int y) {
@@ -683,6 +695,7 @@ class DocumentAttributor {
       if (decided && !explain_) break;
       const AttributionRule& rule = rules_.rules()[static_cast<size_t>(h)];
       if (rule.continues && !continuations) continue;
+      if (rule.priority < min_priority) continue;
       const RE2& re = rules_.regex(static_cast<size_t>(h));
       std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
       if (!re.Match(w.symbols, 0, w.symbols.size(), RE2::UNANCHORED, groups.data(),
@@ -773,17 +786,26 @@ class DocumentAttributor {
         }
       }
     }
+    // Then a quote standing alone after narration that names its speaker: a sentence with a
+    // speaker and a cue (Keller argued that the plan was dead.¶“Q”) outranks continuing an
+    // earlier quote's speaker; rules ranked below continuation (a subject with no cue: Keller is
+    // upbeat about the vote.¶“Q”) come only after it.
+    const TextSpan prev = decided ? TextSpan{} : PreviousSentenceWindow(doc_, scan_, q, span);
+    std::optional<Window> pw;
+    if (prev.end > 0) pw = BuildWindow(doc_, scan_, rules_, q, prev);
+    if (!decided && pw) {
+      if (explain_) why << "previous sentence: ";
+      if (TryWindow(q, *pw, done, false, a, why, ContinuationPriority() + 1)) {
+        decided = true;
+        w = *pw;
+      }
+    }
     if (!decided) decided = TryWindow(q, w, done, true, a, why);
-    // Last, a quote standing alone after narration that names its speaker: Keller is upbeat
-    // about the vote.¶“Q”
-    if (!decided) {
-      if (TextSpan prev = PreviousSentenceWindow(doc_, scan_, q, span); prev.end > 0) {
-        Window pw = BuildWindow(doc_, scan_, rules_, q, prev);
-        if (explain_) why << "previous sentence: ";
-        if (TryWindow(q, pw, done, false, a, why)) {
-          decided = true;
-          w = std::move(pw);
-        }
+    if (!decided && pw) {
+      if (explain_) why << "previous sentence: ";
+      if (TryWindow(q, *pw, done, false, a, why)) {
+        decided = true;
+        w = *pw;
       }
     }
     if (!decided) {
