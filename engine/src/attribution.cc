@@ -60,7 +60,7 @@ char Classify(const RuleSet& rules, std::string_view text, bool sentence_initial
   char lex = LexiconSymbol(rules, lower);
   // Inside a sentence a capitalised particle, cue or determiner is part of a name: "Van",
   // "United States", "the Islamic State", "The Daily Beast".
-  if ((lex == 'k' || lex == 'C' || lex == 'D') && capital && !sentence_initial) return 'N';
+  if ((lex == 'k' || lex == 'C' || lex == 'D' || lex == 'V') && capital && !sentence_initial) return 'N';
   if (lex != 'w') return lex;
   if (capital && !rules.IsNotName(lower)) {
     // "Keller's", "Sanders'": a possessor modifies the noun after it and is no speaker itself.

@@ -1,5 +1,6 @@
 #include "rule_pattern.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <set>
@@ -12,7 +13,7 @@ namespace {
 const std::set<std::string>& ClassNames() {
   static const std::set<std::string> names = {"QUOTE", "OTHERQUOTE", "CUE",  "NAME",  "TITLE",
                                               "PRONOUN", "DET",      "PARTICLE", "WORD", "ANY",
-                                              "NONCUE", "POSSESSIVE", "START", "END"};
+                                              "NONCUE", "POSSESSIVE", "AUXVERB", "START", "END"};
   return names;
 }
 
@@ -40,6 +41,7 @@ char LexiconSymbol(const RuleSet& rules, const std::string& lower) {
   if (rules.IsTitle(lower)) return 'T';
   if (rules.IsDeterminer(lower)) return 'D';
   if (rules.IsParticle(lower)) return 'k';
+  if (rules.IsAuxiliary(lower)) return 'V';
   return 'w';
 }
 
@@ -58,6 +60,11 @@ bool PatternCompiler::Tokenize(const std::string& e, std::vector<PatternToken>& 
       std::string lit = AsciiLower(e.substr(i + 1, close - i - 1));
       if (lit.empty() || lit.front() == ' ' || lit.back() == ' ') {
         err = {i, "empty literal or literal with outer spaces"};
+        return false;
+      }
+      // As for lexicon entries (rule_set.cc): a longer phrase makes every window cost more.
+      if (std::count(lit.begin(), lit.end(), ' ') >= 8) {
+        err = {i, "literal of more than 8 words"};
         return false;
       }
       bool word = IsWordByte(static_cast<unsigned char>(lit[0]));
@@ -259,6 +266,7 @@ std::string PatternCompiler::ClassRegex(const std::string& name) const {
               : name == "DET"        ? 'D'
               : name == "PARTICLE"   ? 'k'
               : name == "POSSESSIVE" ? 'G'
+              : name == "AUXVERB"    ? 'V'
                                      : 'w';
   std::string members = Hex(static_cast<unsigned char>(base));
   if (base != 'Q' && base != 'q' && base != 'N' && base != 'G') {

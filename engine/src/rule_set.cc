@@ -54,6 +54,8 @@ std::string CollapseSpaces(std::string_view s) {
   return out;
 }
 
+constexpr size_t kMaxPhraseWords = 8;  // longest lexicon entry or literal, in words
+
 size_t WordCount(const std::string& s) {
   return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
 }
@@ -102,6 +104,7 @@ class RuleLoader {
       if (!l.tags.empty()) rules_->unnamed_determiners_.insert(l.entry);
     });
     LoadLexicon("particles.txt", {}, [&](const LexiconLine& l) { Add(rules_->particles_, l); });
+    LoadLexicon("auxiliaries.txt", {}, [&](const LexiconLine& l) { Add(rules_->auxiliaries_, l); });
     LoadLexicon("not_names.txt", {}, [&](const LexiconLine& l) { Add(rules_->not_names_, l); });
     rules_->abbreviations_ = abbreviations;
     rules_->splitter_ = std::make_unique<SentenceSplitter>(std::move(abbreviations));
@@ -173,6 +176,14 @@ class RuleLoader {
         continue;
       }
       LexiconLine out{AsciiLower(entry), {}, i + 1, l.find_first_not_of(" \t") + 1};
+      // Attribution tries every phrase length up to the longest entry at every token: one
+      // entry of thousands of words would make every window cost the square of that.
+      if (WordCount(out.entry) > kMaxPhraseWords) {
+        Problem(path, i + 1, out.column,
+                "entry has " + std::to_string(WordCount(out.entry)) + " words (at most " +
+                    std::to_string(kMaxPhraseWords) + ")");
+        continue;
+      }
       while (tag_at != std::string_view::npos) {
         size_t end = l.find_first_of(" \t@", tag_at + 1);
         std::string tag(l.substr(tag_at + 1, end == std::string_view::npos ? end : end - tag_at - 1));

@@ -104,6 +104,8 @@ class RuleSet {
     return unnamed_determiners_.count(lower) > 0;
   }
   bool IsParticle(const std::string& lower) const { return particles_.count(lower) > 0; }
+  // "was", "has", "would": may stand between a speaker and a cue, never inside a description.
+  bool IsAuxiliary(const std::string& lower) const { return auxiliaries_.count(lower) > 0; }
   bool IsNotName(const std::string& lower) const { return not_names_.count(lower) > 0; }
   const PronounEntry* Pronoun(const std::string& lower) const;
   Gender TitleGender(const std::string& lower) const;
@@ -117,7 +119,7 @@ class RuleSet {
   RuleSet();
 
   std::unique_ptr<SentenceSplitter> splitter_;
-  std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_, unnamed_determiners_, particles_,
+  std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_, unnamed_determiners_, particles_, auxiliaries_,
       not_names_;
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
