@@ -1,6 +1,7 @@
 #include "saidby/quote_span.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "text_util.h"
 
@@ -117,6 +118,7 @@ class ParagraphScanner {
     }
     if (q.content.size() > 0) out_.spans.push_back(q);
     stack_.clear();
+    std::fill(std::begin(open_), std::end(open_), 0);
   }
 
  private:
@@ -124,7 +126,11 @@ class ParagraphScanner {
     CodePoint next = DecodeAt(t_, mk.pos + mk.width);
     CodePoint prev = mk.pos > para_.begin ? DecodeBefore(t_, mk.pos) : CodePoint{};
     bool next_ok = mk.pos + mk.width < para_.end && !IsSpace(next.cp);
-    bool prev_ok = prev.width == 0 || IsSpace(prev.cp) || IsOpeningPunct(prev.cp);
+    // Invisible format characters (U+202A LEFT-TO-RIGHT EMBEDDING, U+200B, U+FEFF) left by
+    // web pages count as the space they usually stand next to.
+    bool prev_ok = prev.width == 0 || IsSpace(prev.cp) || IsOpeningPunct(prev.cp) ||
+                   (prev.cp >= 0x200B && prev.cp <= 0x200F) || (prev.cp >= 0x202A && prev.cp <= 0x202E) ||
+                   (prev.cp >= 0x2060 && prev.cp <= 0x2064) || prev.cp == 0xFEFF;
     return next_ok && prev_ok;
   }
   bool RightFlanking(const Mark& mk) const {
@@ -134,22 +140,25 @@ class ParagraphScanner {
     bool next_ok = next.width == 0 || IsSpace(next.cp) || (!IsLetter(next.cp) && !IsDigit(next.cp));
     return prev_ok && next_ok;
   }
-  bool IsOpen(Family f) const {
-    return std::any_of(stack_.begin(), stack_.end(),
-                       [f](const OpenMark& o) { return o.family == f; });
+  // Counted, not searched: 100,000 unclosed « then as many ” would make a search quadratic.
+  bool IsOpen(Family f) const { return open_[static_cast<size_t>(f)] > 0; }
+  void Pop() {
+    --open_[static_cast<size_t>(stack_.back().family)];
+    stack_.pop_back();
   }
 
   void Open(const Mark& mk, Family f, bool low, bool reopening) {
     if (stack_.empty() && reopening) pending_continuation_at_ = mk.pos;
     stack_.push_back({mk.pos, mk.pos + mk.width, f, low});
+    ++open_[static_cast<size_t>(f)];
   }
 
   // Closes the innermost open quote of family `f`; emits it if it was the outermost.
   void Close(const Mark& mk, Family f) {
-    while (!stack_.empty() && stack_.back().family != f) stack_.pop_back();
+    while (!stack_.empty() && stack_.back().family != f) Pop();
     if (stack_.empty()) return;
     OpenMark o = stack_.back();
-    stack_.pop_back();
+    Pop();
     if (!stack_.empty()) return;  // nested quote: part of the outer one
     QuoteSpan q;
     q.content = {o.content_begin, mk.pos};
@@ -228,7 +237,12 @@ class ParagraphScanner {
       word_end += DecodeAt(t_, word_end).width;
     }
     CodePoint following = DecodeAt(t_, word_end);
-    if (word_end - after <= 2 && (following.cp == 0x2019 || following.cp == '\'')) return true;
+    // "’n’ roll" is elided; "‘I’m sick of it’" opens a quote (a letter follows the apostrophe).
+    const bool letter_after = word_end + following.width < para_.end &&
+                              IsLetter(DecodeAt(t_, word_end + following.width).cp);
+    if (word_end - after <= 2 && (following.cp == 0x2019 || following.cp == '\'') && !letter_after) {
+      return true;
+    }
     std::string w = AsciiLower(t_.substr(after, word_end - after));
     return w == "em" || w == "til" || w == "tis" || w == "twas" || w == "cause" || w == "n";
   }
@@ -238,6 +252,7 @@ class ParagraphScanner {
   size_t index_;
   QuoteScan& out_;
   std::vector<OpenMark> stack_;
+  size_t open_[4] = {};  // open marks of each Family on stack_
   size_t pending_continuation_at_ = static_cast<size_t>(-1);
 };
 
