@@ -540,6 +540,17 @@ class DocumentAttributor {
   std::string SentenceSubject(const Window& w, size_t pronoun, const PronounEntry& p) const {
     size_t begin = pronoun;
     while (begin > 0 && w.tokens[begin - 1].symbol != '.') --begin;
+    // The subject of a speech verb first ("Despite what he wrote about Smith, Keller said he
+    // …"), then the first person named.
+    for (int pass = 0; pass < 2; ++pass) {
+      std::string found = SentenceSubjectPass(w, begin, pronoun, p, pass == 0);
+      if (!found.empty()) return found;
+    }
+    return "";
+  }
+
+  std::string SentenceSubjectPass(const Window& w, size_t begin, size_t pronoun,
+                                  const PronounEntry& p, bool speech_subject_only) const {
     for (size_t i = begin; i < pronoun; ++i) {
       // A possessor ("Keller's plan") is salient enough to be referred back to.
       if (w.tokens[i].symbol != 'N' && w.tokens[i].symbol != 'G') continue;
@@ -553,7 +564,12 @@ class DocumentAttributor {
       // document also capitalises it inside a sentence.
       const bool lone_opener =
           i == begin && j == i + 1 && InnerOccurrences(doc_.slice(w.tokens[i].span)) == 0;
-      if (!after_det && !before_title && !lone_opener) {
+      bool speaks = false;  // a cue follows, at most two words later: "Keller has said"
+      for (size_t k = j; k < pronoun && k <= j + 2 && !speaks; ++k) {
+        speaks = w.tokens[k].symbol == 'C';
+        if (w.tokens[k].symbol != 'w' && w.tokens[k].symbol != 'V') break;
+      }
+      if (!after_det && !before_title && !lone_opener && (speaks || !speech_subject_only)) {
         std::string name(doc_.slice({w.tokens[i].span.begin, w.tokens[j - 1].span.end}));
         std::vector<std::string> words = SplitWords(StripPossessive(name));
         std::string canonical = Canonical(JoinWords(words, 0, words.size()), w.tokens[i].span.begin);
