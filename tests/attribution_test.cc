@@ -176,5 +176,108 @@ TEST_CASE("a cue word after a determiner is not a cue") {
   CHECK(r.rule.empty());
 }
 
+TEST_CASE("a described speaker: mention kept, speaker empty") {
+  Row r = Only("\"We have always sought a balance,\" the company said.");
+  CHECK(r.speaker.empty());
+  CHECK(r.mention == "the company");
+  CHECK(r.rule == "quote-speaker-cue");
+  Row o = Only("\"If she wins, it will be close,\" said one Ohio Democrat.");
+  CHECK(o.speaker.empty());
+  CHECK(o.mention == "one Ohio Democrat");
+}
+
+TEST_CASE("a party tag or a short appositive after the name") {
+  CHECK(Only("\"It is time to act,\" Senate Majority Leader Anna Keller, R-Ore., said.").speaker ==
+        "Anna Keller");
+  CHECK(Only("\"I do not think so,\" state Sen. Tomas Berg (D) said during the debate.").speaker ==
+        "Tomas Berg");
+}
+
+TEST_CASE("a description is never a clause that runs into the quote") {
+  // "stating the sides were “…”": "the sides were" is no speaker; the subject of the sentence is.
+  std::vector<Row> rows = Attributed(
+      "Russian presidential aide Anna Keller offered a mixed assessment, calling the talks "
+      "\"productive\" but stating the sides were \"neither further nor closer to a deal\".");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].speaker == "Anna Keller");
+  CHECK(rows[1].speaker == "Anna Keller");
+}
+
+TEST_CASE("the sentence after a quote may attribute it") {
+  std::vector<Row> rows = Attributed(
+      "Anna Keller spoke for an hour.\n\n\"The mayor did not hide his view of the plan.\" Keller "
+      "said the council flagged \"the destructive actions of the harbour board\".");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].speaker == "Anna Keller");
+  CHECK(rows[1].speaker == "Anna Keller");
+}
+
+TEST_CASE("a colon at the end of the previous paragraph introduces the quote") {
+  std::vector<Row> rows = Attributed("Said Tomas Berg:\n\n\"We will be back next week.\"");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].speaker == "Tomas Berg");
+}
+
+TEST_CASE("a speech act in the narration before a lone quote beats continuing an older one") {
+  std::vector<Row> rows = Attributed(
+      "\"We are close,\" said Anna Keller.\n\nTomas Berg argued in an email that the vote "
+      "should wait.\n\n\"In light of this, we need more time.\"");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[1].speaker == "Tomas Berg");
+}
+
+TEST_CASE("a pronoun refers to the subject of a speech verb in its sentence") {
+  std::vector<Row> rows = Attributed(
+      "Despite what he wrote in Berg's speech, Samuel Osei said he \"may yet vote for her.\"");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].speaker == "Samuel Osei");
+}
+
+TEST_CASE("a possessor is no speaker; a possessor's noun may be") {
+  Row r = Only("\"We will not back down,\" Keller's campaign said.");
+  CHECK(r.speaker.empty());
+  CHECK(r.mention == "Keller's campaign");
+  Row o = Only("One aide tried to downplay Keller's comments, saying they were \"not a big deal.\"");
+  CHECK(o.speaker != "Keller");
+}
+
+TEST_CASE("a definite role refers back to the name written after that title") {
+  std::vector<Row> rows = Attributed(
+      "Secretary of State Tomas Berg was there.\n\n\"Not yet,\" the secretary of state told "
+      "reporters.");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].speaker == "Tomas Berg");
+  CHECK(rows[0].mention == "the secretary of state");
+}
+
+TEST_CASE("fronted and parenthetical cues") {
+  CHECK(Only("Said Keller, \"The error is painful.\"").speaker == "Keller");
+  CHECK(Only("The trouble with the plan, says Anna Keller, a historian at the city library, is "
+             "that it was \"one of the worst ideas in years.\"")
+            .speaker == "Anna Keller");
+}
+
+TEST_CASE("according to, further from the quote") {
+  CHECK(Only("The plan was \"a disgrace\" in every way, according to Anna Keller.").speaker ==
+        "Anna Keller");
+}
+
+TEST_CASE("the title of a work is not speech") {
+  std::vector<Row> rows = Attributed(
+      "\"It is a flawed plan,\" Anna Keller said on CBS's \"Face the Nation.\" She wrote in her "
+      "memoir, \"Tough Choices,\" that she had doubts.");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].speaker == "Anna Keller");
+  CHECK(rows[1].kind == "scare");
+  CHECK(rows[2].kind == "scare");
+  // Title case alone is not enough: a headline-like quote that someone said is speech.
+  CHECK(Only("\"Make The Harbour Great,\" Keller said.").kind == "full");
+}
+
+TEST_CASE("a capitalised title after a name is a surname") {
+  CHECK(Only("\"It is over,\" Amy Pope, deputy homeland security adviser, said.").speaker ==
+        "Amy Pope");
+}
+
 }  // namespace
 }  // namespace saidby

@@ -261,8 +261,11 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
     i += take - 1;
     bool initial = w.tokens.empty() || IsSentencePunct(w.tokens.back().symbol);
     tok.symbol = Classify(rules, doc.slice(tok.span), initial);
-    // After a determiner a cue word is a noun or an adjective: "a telling sign", "the report".
-    if (tok.symbol == 'C' && !w.tokens.empty() && w.tokens.back().symbol == 'D') tok.symbol = 'w';
+    // After an article a cue word is a noun or an adjective: "a telling sign", "the report".
+    if (tok.symbol == 'C' && !w.tokens.empty() && w.tokens.back().symbol == 'D' &&
+        rules.IsArticle(Lower(doc.slice(w.tokens.back().span)))) {
+      tok.symbol = 'w';
+    }
     w.tokens.push_back(tok);
   }
   // A capitalised title right after a name and not before one is a surname: "Amy Pope",
@@ -776,6 +779,38 @@ class DocumentAttributor {
     return decided;
   }
 
+  // Is quote q the title of a work: title case, at most 8 words, right after a word that
+  // introduces a title ("her memoir, “Tough Choices”") or a capitalised possessor ("CBS's
+  // “Face the Nation”")?
+  bool IsWorkTitle(size_t q, const Window& w) const {
+    const std::string_view content = doc_.slice(scan_.spans[q].content);
+    size_t words = 0;
+    bool capital_word = false;
+    for (const std::string& word : SplitWords(content)) {
+      ++words;
+      CodePoint first = DecodeAt(word, 0);
+      size_t letters = 0;
+      for (size_t k = 0; k < word.size();) {
+        CodePoint c = DecodeAt(word, k);
+        letters += IsLetter(c.cp) ? 1 : 0;
+        k += c.width;
+      }
+      if (IsLetter(first.cp) && !IsUpper(first.cp) && letters > 3) return false;
+      capital_word |= IsUpper(first.cp);
+    }
+    if (words == 0 || words > 8 || !capital_word) return false;
+    size_t at = 0;
+    while (at < w.tokens.size() && w.tokens[at].quote != static_cast<int>(q)) ++at;
+    if (at == w.tokens.size()) return false;
+    for (size_t back = 1; back <= 3 && back <= at; ++back) {
+      const Token& t = w.tokens[at - back];
+      if (back == 1 && t.symbol == 'G') return true;
+      if (rules_.IsWorkNoun(Lower(doc_.slice(t.span)))) return true;
+      if (t.symbol != ',' && t.symbol != ':' && t.symbol != 'w' && t.symbol != 'D') break;
+    }
+    return false;
+  }
+
   Attribution AttributeOne(size_t q, const std::vector<Attribution>& done) {
     Attribution a;
     a.kind = KindOf(q);
@@ -783,6 +818,14 @@ class DocumentAttributor {
     Window w = BuildWindow(doc_, scan_, rules_, q, span);
     std::ostringstream why;
     bool decided = false;
+    if (IsWorkTitle(q, w)) {
+      a.kind = "scare";
+      a.confidence = 0.5;
+      a.explain = explain_ ? "the title of a work (title case after \"" +
+                                 std::string(doc_.slice(w.tokens.front().span)) + "…\")"
+                           : "";
+      return a;
+    }
     // A quote that re-opens the previous paragraph's quote is the same speaker's, by layout.
     if (scan_.spans[q].continues_previous && q > 0 && !done[q - 1].rule.empty()) {
       InheritFrom(done[q - 1], a, "@multi-paragraph", 0.9);

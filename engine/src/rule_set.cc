@@ -99,12 +99,15 @@ class RuleLoader {
       }
       rules_->pronouns_[l.entry] = p;
     });
-    LoadLexicon("determiners.txt", {"unnamed"}, [&](const LexiconLine& l) {
+    LoadLexicon("determiners.txt", {"unnamed", "article"}, [&](const LexiconLine& l) {
       Add(rules_->determiners_, l);
-      if (!l.tags.empty()) rules_->unnamed_determiners_.insert(l.entry);
+      for (const std::string& tag : l.tags) {
+        (tag == "unnamed" ? rules_->unnamed_determiners_ : rules_->articles_).insert(l.entry);
+      }
     });
     LoadLexicon("particles.txt", {}, [&](const LexiconLine& l) { Add(rules_->particles_, l); });
     LoadLexicon("auxiliaries.txt", {}, [&](const LexiconLine& l) { Add(rules_->auxiliaries_, l); });
+    LoadLexicon("work_nouns.txt", {}, [&](const LexiconLine& l) { rules_->work_nouns_.insert(l.entry); });
     LoadLexicon("not_names.txt", {}, [&](const LexiconLine& l) { Add(rules_->not_names_, l); });
     rules_->abbreviations_ = abbreviations;
     rules_->splitter_ = std::make_unique<SentenceSplitter>(std::move(abbreviations));

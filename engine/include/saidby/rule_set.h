@@ -103,9 +103,13 @@ class RuleSet {
   bool IsUnnamedDeterminer(const std::string& lower) const {
     return unnamed_determiners_.count(lower) > 0;
   }
+  // "the", "his", "this" (tagged @article): a cue word after one is a noun ("the report").
+  bool IsArticle(const std::string& lower) const { return articles_.count(lower) > 0; }
   bool IsParticle(const std::string& lower) const { return particles_.count(lower) > 0; }
   // "was", "has", "would": may stand between a speaker and a cue, never inside a description.
   bool IsAuxiliary(const std::string& lower) const { return auxiliaries_.count(lower) > 0; }
+  // "memoir", "show", "titled": introduces the title of a work ("her memoir, “Tough Choices”").
+  bool IsWorkNoun(const std::string& lower) const { return work_nouns_.count(lower) > 0; }
   bool IsNotName(const std::string& lower) const { return not_names_.count(lower) > 0; }
   const PronounEntry* Pronoun(const std::string& lower) const;
   Gender TitleGender(const std::string& lower) const;
@@ -119,7 +123,8 @@ class RuleSet {
   RuleSet();
 
   std::unique_ptr<SentenceSplitter> splitter_;
-  std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_, unnamed_determiners_, particles_, auxiliaries_,
+  std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_, unnamed_determiners_, articles_, particles_, auxiliaries_,
+      work_nouns_,
       not_names_;
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
