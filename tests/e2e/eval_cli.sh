@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# End to end: `saidby eval` on a small hand-made collection. Checks the printed figures, the
+# itemised differences, the JSON report, and the exit status against --min-f1 (0 above, 3 below,
+# 2 for a malformed gold file).
+set -euo pipefail
+saidby=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+mkdir -p "$tmp/c"
+printf '%s\n' \
+  '“The ferry will run all winter,” said Anna Keller, the harbour master.' \
+  '' \
+  '“We have not agreed to anything,” Tomas Lindqvist said.' \
+  '' \
+  'The mayor called the plan a “white elephant” on Monday.' > "$tmp/c/a.txt"
+# Gold: Keller right, Lindqvist given to someone else (a wrong speaker), one quote the
+# extractor cannot find (a miss), and the mayor's partial quote.
+cat > "$tmp/gold.csv" <<'EOF'
+doc,speaker,quote,kind,cue
+a,Anna Keller,The ferry will run all winter,full,said
+a,Samuel Osei,We have not agreed to anything,full,said
+a,Anna Keller,This sentence is not in the article at all,full,said
+a,UNKNOWN,white elephant,partial,called
+EOF
+
+set +e
+"$saidby" eval --gold "$tmp/gold.csv" "$tmp/c" > "$tmp/out.txt" 2> "$tmp/err.txt"
+status=$?
+set -e
+[ "$status" -eq 0 ] || fail "exit $status without --min-f1: $(cat "$tmp/err.txt")"
+# 3 predictions; quote TP 3 of 4 gold; pairs: Keller and the mayor's (UNKNOWN speaker, no
+# name predicted) agree, Lindqvist does not.
+grep -q 'quote F1 (token F1 >= 0.8): P=1.000 R=0.750 F1=0.857  (tp=3 fp=0 fn=1)' "$tmp/out.txt" \
+  || fail "quote figures: $(head -5 "$tmp/out.txt")"
+grep -q 'pair F1: *P=0.667 R=0.500 F1=0.571  (tp=2 fp=1 fn=2)' "$tmp/out.txt" \
+  || fail "pair figures: $(head -5 "$tmp/out.txt")"
+grep -q 'MISSES (1)' "$tmp/out.txt" || fail "miss count"
+grep -q 'This sentence is not in the article at all' "$tmp/out.txt" || fail "miss not listed"
+grep -q 'WRONG SPEAKERS (1)' "$tmp/out.txt" || fail "wrong speaker count"
+grep -q 'gold \[Samuel Osei\]  predicted \[Tomas Lindqvist\]' "$tmp/out.txt" || fail "wrong speaker not listed"
+
+"$saidby" eval --gold "$tmp/gold.csv" "$tmp/c" --format json > "$tmp/out.json"
+python3 - "$tmp/out.json" <<'EOF'
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["overall"]["pair"]["tp"] == 2, j["overall"]
+assert j["overall"]["quote"]["fn"] == 1, j["overall"]
+assert len(j["wrong_speakers"]) == 1 and j["wrong_speakers"][0]["gold_speaker"] == "Samuel Osei"
+assert len(j["misses"]) == 1
+EOF
+
+set +e
+"$saidby" eval --gold "$tmp/gold.csv" "$tmp/c" --min-f1 0.9 > /dev/null 2> "$tmp/err.txt"
+status=$?
+set -e
+[ "$status" -eq 3 ] || fail "exit $status below --min-f1, expected 3"
+grep -q 'pair F1 0.5714 is below --min-f1 0.9' "$tmp/err.txt" || fail "threshold message: $(cat "$tmp/err.txt")"
+
+"$saidby" eval --gold "$tmp/gold.csv" "$tmp/c" --min-f1 0.5 > /dev/null || fail "above --min-f1 must exit 0"
+
+printf 'doc,speaker,quote,kind,cue\na,X,Y,shouted,said\n' > "$tmp/bad.csv"
+set +e
+"$saidby" eval --gold "$tmp/bad.csv" "$tmp/c" > /dev/null 2> "$tmp/err.txt"
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "malformed gold: exit $status, expected 2"
+grep -q "$tmp/bad.csv:2: unknown kind 'shouted'" "$tmp/err.txt" || fail "malformed gold message: $(cat "$tmp/err.txt")"
+echo ok
