@@ -279,5 +279,24 @@ TEST_CASE("a capitalised title after a name is a surname") {
         "Amy Pope");
 }
 
+TEST_CASE("a cue inside the speaker's appositive is not the attribution's cue") {
+  Row r = Only("“It was chaos,” one witness, who asked not to be named, told the local paper.");
+  CHECK(r.cue == "told");
+  CHECK(r.mention == "one witness, who asked not to be named");
+  CHECK(r.speaker.empty());
+}
+
+TEST_CASE("British single quotes, inverted role and name, and a colon after told") {
+  std::vector<Row> rows = Attributed(
+      "‘We will not go back,’ said the prime minister, Maria Lindqvist, on Tuesday. ‘It is "
+      "time to move on.’\n\nMs Lindqvist told the radio: ‘There is no alternative.’");
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].speaker == "Maria Lindqvist");
+  CHECK(rows[1].kind == "continued");
+  CHECK(rows[1].speaker == "Maria Lindqvist");
+  CHECK(rows[2].speaker == "Maria Lindqvist");
+  CHECK(rows[2].cue == "told");
+}
+
 }  // namespace
 }  // namespace saidby

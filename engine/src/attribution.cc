@@ -744,13 +744,19 @@ class DocumentAttributor {
         cand.confidence = rule.confidence * (cand.speaker.empty() ? 0.8 : 1.0);
       }
       if (ok && !rule.continues) {
-        // Of the cues the match passed, the one nearest the quote.
+        // Of the cues the match passed outside the speaker's words, the one nearest the quote.
         size_t quote_at = w.symbols.find('Q');
         size_t best_distance = std::string::npos;
         for (int g : rule.cue_groups) {
           const re2::StringPiece& cp = groups[static_cast<size_t>(g)];
           if (cp.data() == nullptr) continue;
           size_t ci = static_cast<size_t>(cp.data() - w.symbols.data());
+          // A cue inside the speaker's own words ("one witness, who asked not to be named,") is
+          // not the attribution's.
+          if (w.tokens[ci].span.begin >= cand.mention_span.begin &&
+              w.tokens[ci].span.end <= cand.mention_span.end) {
+            continue;
+          }
           size_t distance = ci > quote_at ? ci - quote_at : quote_at - ci;
           if (distance < best_distance) {
             best_distance = distance;
