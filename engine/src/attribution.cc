@@ -341,10 +341,13 @@ class DocumentAttributor {
 
  private:
   void CollectNames() {
-    re2::StringPiece input(doc_.text);
+    // Match() with only the whole match asked for: RE2 then needs no second pass for groups.
+    const std::string_view text = doc_.text;
     re2::StringPiece match;
-    while (RE2::FindAndConsume(&input, rules_.name_run(), &match)) {
+    for (size_t at = 0; at < text.size() &&
+                        rules_.name_run().Match(text, at, text.size(), RE2::UNANCHORED, &match, 1);) {
       size_t pos = static_cast<size_t>(match.data() - doc_.text.data());
+      at = pos + std::max<size_t>(match.size(), 1);
       std::vector<std::string> words = SplitWords(std::string_view(match.data(), match.size()));
       // Where each word starts, so that "Vladimir Putin" in "Russian President Vladimir Putin"
       // is placed right after its title.

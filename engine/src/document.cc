@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "text_util.h"
@@ -84,6 +85,16 @@ Status ValidateText(std::string_view s) {
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time while there is no high bit and no NUL among them (news text
+    // is mostly ASCII); anything else goes through the byte-by-byte checks below.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      constexpr uint64_t kHigh = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
+      if ((w & kHigh) != 0 || ((w - kOnes) & ~w & kHigh) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = p[i];
     if (c < 0x80) {
       if (c == 0) {
@@ -147,9 +158,15 @@ std::vector<TextSpan> SentenceSplitter::Split(std::string_view text, TextSpan sp
     if (!out.empty()) {
       TextSpan& prev = out.back();
       std::string_view pv = text.substr(prev.begin, prev.size());
-      size_t last_space = pv.find_last_of(" \t");
-      std::string_view last_word =
-          last_space == std::string_view::npos ? pv : pv.substr(last_space + 1);
+      // Only the last kMaxWordBytes are searched for the last word: a longer word is no
+      // abbreviation, and searching all of a growing merged sentence is quadratic on hostile
+      // text ("a?\u00A0b" repeated: no ASCII space, every piece merged).
+      constexpr size_t kMaxWordBytes = 64;
+      const std::string_view tail = pv.substr(pv.size() - std::min(pv.size(), kMaxWordBytes));
+      size_t last_space = tail.find_last_of(" \t");
+      std::string_view last_word = last_space != std::string_view::npos ? tail.substr(last_space + 1)
+                                   : tail.size() == pv.size()           ? pv
+                                                                        : std::string_view();
       bool merge = false;
       // A sentence cannot start in lower case: "“Why?” he asked." is one sentence.
       if (StartsLowercase(text, piece)) merge = true;
@@ -198,9 +215,16 @@ Result<Document> MakeParagraphs(std::string id, std::string source, std::string 
   doc.text = std::move(text);
   const std::string_view t = doc.text;
   size_t pos = t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  // Line ends by memchr: the next '\n' per line, the next '\r' only when passed (usually once
+  // per document, when there are none).
+  auto find = [&](char c, size_t from) {
+    const void* hit = std::memchr(t.data() + from, c, t.size() - from);
+    return hit ? static_cast<size_t>(static_cast<const char*>(hit) - t.data()) : t.size();
+  };
+  size_t next_cr = find('\r', pos);
   while (pos < t.size()) {
-    size_t eol = t.find_first_of("\r\n", pos);
-    if (eol == std::string_view::npos) eol = t.size();
+    if (next_cr < pos) next_cr = find('\r', pos);
+    const size_t eol = std::min(find('\n', pos), next_cr);
     TextSpan para = Trim(t, {pos, eol});
     if (para.size() > 0) doc.paragraphs.push_back(para);
     pos = eol;

@@ -1,8 +1,11 @@
 #include <spdlog/spdlog.h>
-#include <tbb/parallel_for.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 #include <unistd.h>
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -10,6 +13,8 @@
 #include <thread>
 
 #include "commands.h"
+#include "line_reader.h"
+#include "progress_line.h"
 #include "saidby/article_source.h"
 #include "saidby/attribution.h"
 #include "saidby/extractor.h"
@@ -52,17 +57,48 @@ int RunRulesCheck(const std::string& dir) {
 
 namespace {
 
-// A unit of work: an article to read from disk, or one already parsed from stdin.
+// One document on its way through the pipeline: read (in order), extracted (in parallel),
+// printed (in order). It owns its article and its results until printed, then is freed, so
+// memory is bounded by the documents in flight, not by the batch.
 struct WorkItem {
-  std::string where;  // path or "stdin:LINE", for messages
-  std::optional<ArticleRef> ref;
-  std::optional<Result<Article>> parsed;
+  std::string where;                    // path or "stdin:LINE (id)", for messages
+  size_t bytes = 0;                     // input bytes it stands for (progress)
+  std::optional<ArticleRef> ref;        // an article still to read from disk
+  std::string json;                     // or a JSON Lines record from stdin, still to parse
+  size_t line_no = 0;                   // its line
+  bool message_names_place = false;     // the error already says "stdin:N: …"
+  Status error;
+  std::optional<Result<ArticleQuotes>> quotes;
 };
 
-struct WorkResult {
-  std::optional<Result<ArticleQuotes>> quotes;
-  Status error;
-};
+// JSON escapes can make a line several times longer than the text it carries ("\u00e9" for
+// "é"); lines beyond this many times --max-doc-bytes are skipped unread.
+constexpr size_t kJsonExpansion = 6;
+
+std::string TooLarge(size_t bytes, size_t limit) {
+  return "too large: " + std::to_string(bytes) + " bytes (limit " + std::to_string(limit) +
+         ", see --max-doc-bytes)";
+}
+
+// Runs in parallel: reading or JSON parsing is part of the work, not of the serial input stage.
+void Process(WorkItem& item, const Extractor& extractor, size_t max_doc_bytes,
+             const std::string& source_override) {
+  if (!item.error.ok()) return;
+  Result<Article> article = item.ref ? ReadArticle(*item.ref, max_doc_bytes)
+                                     : ParseJsonArticle(item.json, item.line_no, source_override);
+  std::string().swap(item.json);
+  if (!article.ok()) {
+    item.error = article.status();
+    item.message_names_place = !item.ref;  // "stdin:N: not valid JSON"
+    return;
+  }
+  if (!item.ref) item.where += " (" + article->id + ")";
+  if (article->text.size() > max_doc_bytes) {
+    item.error = Status::Error(TooLarge(article->text.size(), max_doc_bytes));
+    return;
+  }
+  item.quotes = extractor.Extract(std::move(article).value());
+}
 
 }  // namespace
 
@@ -90,90 +126,129 @@ int RunExtract(const ExtractFlags& flags) {
   const Extractor extractor(*rules, ExtractOptions{flags.keep_scare, flags.explain});
   const int jobs = flags.jobs > 0 ? flags.jobs
                                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  tbb::task_arena arena(jobs);
   bool skipped = false;
 
-  // Articles are processed in bounded chunks, in parallel, and printed in input order, so the
-  // output is the same whatever the thread count and memory stays bounded by the chunk.
-  std::vector<WorkItem> chunk;
-  auto flush = [&]() {
-    std::vector<WorkResult> results(chunk.size());
-    arena.execute([&] {
-      tbb::parallel_for(size_t{0}, chunk.size(), [&](size_t i) {
-        WorkItem& item = chunk[i];
-        Result<Article> article = item.ref ? ReadArticle(*item.ref, flags.max_doc_bytes)
-                                           : std::move(*item.parsed);
-        if (!article.ok()) {
-          results[i].error = article.status();
-          return;
-        }
-        if (article->text.size() > flags.max_doc_bytes) {
-          results[i].error = Status::Error("too large: " + std::to_string(article->text.size()) +
-                                           " bytes (limit " + std::to_string(flags.max_doc_bytes) +
-                                           ", see --max-doc-bytes)");
-          return;
-        }
-        results[i].quotes = extractor.Extract(std::move(article).value());
-      });
-    });
-    for (size_t i = 0; i < chunk.size(); ++i) {
-      const WorkResult& r = results[i];
-      if (!r.error.ok()) {
-        spdlog::error("{}: {}", chunk[i].where, r.error.message());
-        skipped = true;
-        continue;
-      }
-      if (!r.quotes->ok()) {
-        spdlog::error("{}: {}", chunk[i].where, r.quotes->status().message());
-        skipped = true;
-        continue;
-      }
-      if (!flags.quiet) {
-        for (const std::string& w : r.quotes->value().warnings) spdlog::warn("{}: {}", chunk[i].where, w);
-      }
-      for (const QuoteRecord& q : r.quotes->value().quotes) sink->Write(q);
-    }
-    out.flush();
-    chunk.clear();
-  };
-  const size_t chunk_size = static_cast<size_t>(jobs) * 16;
-
   const bool from_stdin = flags.paths.empty() || (flags.paths.size() == 1 && flags.paths[0] == "-");
-  if (from_stdin) {
-    std::string line;
-    size_t line_no = 0;
-    while (std::getline(std::cin, line)) {
-      ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      WorkItem item;
-      item.where = "stdin:" + std::to_string(line_no);
-      Result<Article> a = ParseJsonArticle(line, line_no, flags.source);
-      if (!a.ok()) {
-        // The message already names stdin and the line.
-        spdlog::error("{}", a.status().message());
-        skipped = true;
-        continue;
-      }
-      item.where = "stdin:" + std::to_string(line_no) + " (" + a->id + ")";
-      item.parsed = std::move(a);
-      chunk.push_back(std::move(item));
-      if (chunk.size() >= chunk_size) flush();
-    }
-  } else {
-    ArticleList list = ListArticles(flags.paths, flags.source);
+  const bool show_progress = !flags.quiet && ::isatty(STDERR_FILENO) == 1;
+  ArticleList list;
+  size_t total_bytes = 0;  // 0: unknown (stdin), no ETA
+  if (!from_stdin) {
+    list = ListArticles(flags.paths, flags.source);
     for (const std::string& e : list.errors) {
       spdlog::error("{}", e);
       skipped = true;
     }
-    for (ArticleRef& ref : list.articles) {
-      WorkItem item;
-      item.where = ref.path;
-      item.ref = std::move(ref);
-      chunk.push_back(std::move(item));
-      if (chunk.size() >= chunk_size) flush();
+    if (show_progress) {
+      for (const ArticleRef& ref : list.articles) {
+        std::error_code ec;
+        const auto size = fs::file_size(ref.path, ec);
+        if (!ec) total_bytes += static_cast<size_t>(size);
+      }
     }
   }
-  flush();
+  ProgressLine progress(show_progress, total_bytes);
+
+  // The input stage hands out one document at a time, in order.
+  const size_t max_line = flags.max_doc_bytes < (SIZE_MAX - 4096) / kJsonExpansion
+                              ? flags.max_doc_bytes * kJsonExpansion + 4096
+                              : SIZE_MAX;
+  LineReader stdin_lines(STDIN_FILENO, max_line);
+  LineReader::Line line;
+  size_t line_no = 0;
+  size_t next_ref = 0;
+  auto next_item = [&]() -> std::unique_ptr<WorkItem> {
+    auto item = std::make_unique<WorkItem>();
+    if (!from_stdin) {
+      if (next_ref == list.articles.size()) return nullptr;
+      ArticleRef& ref = list.articles[next_ref++];
+      item->where = ref.path;
+      std::error_code ec;
+      if (show_progress) item->bytes = static_cast<size_t>(fs::file_size(ref.path, ec));
+      if (ec) item->bytes = 0;
+      item->ref = std::move(ref);
+      return item;
+    }
+    for (;;) {
+      if (!stdin_lines.Next(line)) return nullptr;
+      ++line_no;
+      item->bytes = line.bytes + 1;
+      if (line.too_long) {
+        item->where = "stdin:" + std::to_string(line_no);
+        item->error = Status::Error(TooLarge(line.bytes, flags.max_doc_bytes) + " (JSON line)");
+        return item;
+      }
+      if (line.text.find_first_not_of(" \t\r") == std::string::npos) continue;
+      item->where = "stdin:" + std::to_string(line_no);
+      item->line_no = line_no;
+      item->json = std::move(line.text);
+      return item;
+    }
+  };
+
+  size_t docs_done = 0, bytes_done = 0;
+  auto report = [&](const std::string& message, bool warning) {
+    progress.Clear();
+    if (warning) {
+      spdlog::warn("{}", message);
+    } else {
+      spdlog::error("{}", message);
+    }
+  };
+  // The output stage prints each document's rows, in input order, then frees it.
+  auto print = [&](std::unique_ptr<WorkItem> item) {
+    ++docs_done;
+    bytes_done += item->bytes;
+    if (!item->error.ok()) {
+      report(item->message_names_place ? item->error.message()
+                                       : item->where + ": " + item->error.message(),
+             false);
+      skipped = true;
+    } else if (!item->quotes->ok()) {
+      report(item->where + ": " + item->quotes->status().message(), false);
+      skipped = true;
+    } else {
+      if (!flags.quiet) {
+        for (const std::string& w : item->quotes->value().warnings) report(item->where + ": " + w, true);
+      }
+      for (const QuoteRecord& q : item->quotes->value().quotes) sink->Write(q);
+    }
+    progress.Update(docs_done, bytes_done);
+  };
+
+  // Read in order → extract in parallel → print in order. At most `in_flight` documents are
+  // alive at once, so the output is the same whatever -j is and memory does not grow with
+  // the batch.
+  const size_t in_flight = static_cast<size_t>(jobs) * 4;
+  // -j above the core count is honoured (and TBB does not warn that it caps its workers).
+  tbb::global_control allow(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(jobs));
+  tbb::task_arena arena(jobs);
+  arena.execute([&] {
+    tbb::parallel_pipeline(
+        in_flight,
+        tbb::make_filter<void, WorkItem*>(
+            tbb::filter_mode::serial_in_order,
+            [&](tbb::flow_control& fc) -> WorkItem* {
+              std::unique_ptr<WorkItem> item = next_item();
+              if (!item) fc.stop();
+              return item.release();
+            }) &
+            tbb::make_filter<WorkItem*, WorkItem*>(
+                tbb::filter_mode::parallel,
+                [&](WorkItem* item) {
+                  if (item) Process(*item, extractor, flags.max_doc_bytes, flags.source);
+                  return item;
+                }) &
+            tbb::make_filter<WorkItem*, void>(tbb::filter_mode::serial_in_order,
+                                              [&](WorkItem* item) {
+                                                if (item) print(std::unique_ptr<WorkItem>(item));
+                                              }));
+  });
+  progress.Finish();
+  if (stdin_lines.error() != 0) {
+    spdlog::error("stdin: read error: {}", std::strerror(stdin_lines.error()));
+    skipped = true;
+  }
+  out.flush();
   if (!out) {
     spdlog::error("{}: write failed", flags.output.empty() ? "stdout" : flags.output);
     return kSomeSkipped;
