@@ -233,7 +233,7 @@ TEST_CASE("a pronoun refers to the subject of a speech verb in its sentence") {
   CHECK(rows[0].speaker == "Samuel Osei");
 }
 
-TEST_CASE("a possessor is no speaker; a possessor's noun may be") {
+TEST_CASE("a possessor is no speaker, but a possessor's noun may be") {
   Row r = Only("\"We will not back down,\" Keller's campaign said.");
   CHECK(r.speaker.empty());
   CHECK(r.mention == "Keller's campaign");

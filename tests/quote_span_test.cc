@@ -201,7 +201,7 @@ TEST_CASE("hostile: 100,000 nested or unclosed quotes") {
   }
 }
 
-TEST_CASE("hostile: line ends (CRLF, lone CR) end an unclosed quote; a BOM counts in offsets") {
+TEST_CASE("hostile: line ends (CRLF, lone CR) end an unclosed quote and a BOM counts in offsets") {
   Document d;
   QuoteScan scan = ScanOnly("\xEF\xBB\xBF" "He said \xE2\x80\x9Cthis never closes\r\n"
                             "Next \xE2\x80\x9Cone\xE2\x80\x9D\rThird \xE2\x80\x9Ctwo\xE2\x80\x9D\n",

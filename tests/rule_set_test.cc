@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "saidby/attribution.h"
+#include "saidby/extractor.h"
 #include "test_support.h"
 
 namespace saidby {
@@ -127,6 +128,144 @@ TEST_CASE("patterns compile to linear-time RE2 whatever they say") {
   RulesCopy copy;
   copy.Append("patterns.txt", "\n[nested]\npriority = 1\npattern = SPEAKER((NAME* | WORD*)*)* ((ANY*)*)* QUOTE\nexample = Keller said “yes”.\n");
   CHECK(Problems(copy.dir()).empty());
+}
+
+
+// Hostile rules (issue 7): each is a file:line:column problem, or loads and runs in linear time.
+
+// The problems, one a line (doctest prints a string, not a vector, when a check fails).
+std::string Joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += l + "\n";
+  return out;
+}
+std::string Joined(std::initializer_list<std::string> lines) { return Joined(std::vector<std::string>(lines)); }
+
+TEST_CASE("hostile rules: catastrophic patterns run in linear time on long windows") {
+  RulesCopy copy;
+  copy.Append("patterns.txt",
+              "\n[nested]\npriority = 1000\npattern = SPEAKER((NAME* | WORD*)*)* ((ANY* | NAME*)*)* QUOTE "
+              "(ANY* (ANY | WORD)*)*\nexample = Keller said “yes”.\n");
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  REQUIRE(r.rules);
+  // 20,000 names then a quote, then 20,000 words: what a backtracking engine would not survive.
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "Keller ";
+  text += "said \xE2\x80\x9Cyes\xE2\x80\x9D";
+  for (int i = 0; i < 20000; ++i) text += " and";
+  text += ".";
+  Result<ArticleQuotes> out = Extractor(*r.rules, ExtractOptions{}).Extract({"a", "s", text});
+  REQUIRE(out.ok());
+  CHECK(out->quotes.size() == 1);
+}
+
+TEST_CASE("hostile rules: a repetition too large for RE2 is a compile problem with its line") {
+  RulesCopy copy;
+  const size_t n = copy.Lines("patterns.txt");
+  copy.Append("patterns.txt",
+              "\n[huge]\npriority = 1\npattern = SPEAKER(NAME) ((ANY{50,50}){50,50}){50,50} QUOTE\n"
+              "example = Keller said “yes”.\n");
+  std::vector<std::string> p = Problems(copy.dir());
+  REQUIRE(p.size() == 1);
+  CAPTURE(p[0]);
+  CHECK(p[0].rfind(copy.path("patterns.txt") + ":" + std::to_string(n + 2) +
+                       ":1: pattern does not compile: invalid repetition size: {50,50}",
+                   0) == 0);
+}
+
+TEST_CASE("hostile rules: a lexicon of 1,000,000 entries loads") {
+  RulesCopy copy;
+  std::string lexicon = "# a million capitalised words that are not names\n";
+  lexicon.reserve(12 << 20);
+  for (int i = 0; i < 1000000; ++i) lexicon += "Notname" + std::to_string(i) + "\n";
+  copy.Write("not_names.txt", lexicon);
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  REQUIRE(r.problems.empty());
+  REQUIRE(r.rules);
+  CHECK(r.rules->IsNotName("notname0"));
+  CHECK(r.rules->IsNotName("notname999999"));
+  CHECK_FALSE(r.rules->IsNotName("notname1000000"));
+}
+
+TEST_CASE("hostile rules: one lexicon entry of thousands of words is refused") {
+  // Every window tries each phrase length up to the longest entry, at every token.
+  RulesCopy copy;
+  std::string entry;
+  for (int i = 0; i < 5000; ++i) entry += "word ";
+  copy.Append("cues.txt", "   " + entry + "\n");
+  CHECK(Joined(Problems(copy.dir())) == Joined({copy.path("cues.txt") + ":" + std::to_string(copy.Lines("cues.txt")) +
+                                 ":4: entry has 5000 words (at most 8)"}));
+  RulesCopy literal;
+  const size_t n = literal.Lines("patterns.txt");
+  literal.Append("patterns.txt",
+                 "\n[long-literal]\npriority = 1\npattern = QUOTE \"a b c d e f g h i\" SPEAKER(NAME)\n"
+                 "example = “Yes,” a b c d e f g h i Keller.\n");
+  CHECK(Joined(Problems(literal.dir())) == Joined({literal.path("patterns.txt") + ":" + std::to_string(n + 4) +
+                                 ":17: literal of more than 8 words"}));
+}
+
+TEST_CASE("hostile rules: empty files, comment-only files, invalid UTF-8") {
+  RulesCopy copy;
+  SUBCASE("empty patterns.txt") {
+    copy.Write("patterns.txt", "");
+    CHECK(Joined(Problems(copy.dir())) == Joined({copy.path("patterns.txt") + ":1:1: file is empty"}));
+  }
+  SUBCASE("a lexicon of comments and blank lines only") {
+    copy.Write("particles.txt", "# nothing here\n\n   \n# still nothing\n");
+    CHECK(Joined(Problems(copy.dir())) == Joined({
+                                      copy.path("particles.txt") + ":1:1: no entries (only comments or blank lines)"}));
+  }
+  SUBCASE("invalid UTF-8 in patterns.txt names line and column") {
+    const size_t n = copy.Lines("patterns.txt");
+    copy.Append("patterns.txt", "\n[bad-bytes]\npriority = 1\npattern = QUOTE CUE \xC0\xAF SPEAKER(NAME)\n");
+    CHECK(Joined(Problems(copy.dir())) == Joined({copy.path("patterns.txt") + ":" + std::to_string(n + 4) + ":21: invalid UTF-8"}));
+  }
+  SUBCASE("a surrogate in a lexicon") {
+    copy.Append("titles.txt", "envoy\xED\xA0\x80\n");
+    CHECK(Joined(Problems(copy.dir())) == Joined({copy.path("titles.txt") + ":" +
+                                                           std::to_string(copy.Lines("titles.txt")) +
+                                                           ":6: invalid UTF-8"}));
+  }
+  SUBCASE("NUL bytes in a rule file") {
+    copy.Append("cues.txt", std::string("bad\0cue\n", 8));
+    CHECK(Joined(Problems(copy.dir())) == Joined({copy.path("cues.txt") + ":" +
+                                                           std::to_string(copy.Lines("cues.txt")) +
+                                                           ":4: binary data (NUL byte)"}));
+  }
+}
+
+TEST_CASE("hostile rules: no SPEAKER, SPEAKER in a macro, duplicates, self-reference") {
+  RulesCopy copy;
+  const std::string patterns = copy.path("patterns.txt");
+  const size_t n = copy.Lines("patterns.txt");
+  SUBCASE("SPEAKER only inside a macro") {
+    copy.Append("patterns.txt", "\n[define]\nWHO = SPEAKER(NAME)\n");
+    CHECK(Joined(Problems(copy.dir())) == Joined({
+                                      patterns + ":" + std::to_string(n + 3) +
+                                      ":7: SPEAKER( … ) cannot be used inside a [define] macro"}));
+  }
+  SUBCASE("a macro defined twice") {
+    copy.Append("patterns.txt", "\n[define]\nPERSON = NAME\n");
+    CHECK(Joined(Problems(copy.dir())) == Joined({patterns + ":" + std::to_string(n + 3) + ":10: macro 'PERSON' is defined twice"}));
+  }
+  SUBCASE("a key given twice") {
+    copy.Append("patterns.txt", "\n[twice]\npriority = 1\npriority = 2\npattern = QUOTE CUE SPEAKER(NAME)\nexample = “Yes,” said Keller.\n");
+    CHECK(Joined(Problems(copy.dir())) == Joined({patterns + ":" + std::to_string(n + 4) + ":1: 'priority' given twice"}));
+  }
+  SUBCASE("the same rule id three times") {
+    const std::string rule = "priority = 1\npattern = QUOTE CUE SPEAKER(NAME)\nexample = “Yes,” said Keller.\n";
+    copy.Append("patterns.txt", "\n[again]\n" + rule + "[again]\n" + rule + "[again]\n" + rule);
+    CHECK(Joined(Problems(copy.dir())) == Joined({patterns + ":" + std::to_string(n + 6) + ":2: duplicate rule id 'again'",
+                                   patterns + ":" + std::to_string(n + 10) + ":2: duplicate rule id 'again'"}));
+  }
+  SUBCASE("macros cannot form a cycle: a name must be defined before it is used") {
+    // There are no include files; the only references are macros, expanded when defined.
+    copy.Append("patterns.txt", "\n[define]\nLOOP_A = NAME LOOP_B\nLOOP_B = LOOP_A\nSELF = NAME SELF\n");
+    CHECK(Joined(Problems(copy.dir())) == Joined({
+              patterns + ":" + std::to_string(n + 3) + ":15: unknown name 'LOOP_B' (not a token class or a [define] macro)",
+              patterns + ":" + std::to_string(n + 4) + ":10: unknown name 'LOOP_A' (not a token class or a [define] macro)",
+              patterns + ":" + std::to_string(n + 5) + ":13: unknown name 'SELF' (not a token class or a [define] macro)"}));
+  }
 }
 
 }  // namespace
