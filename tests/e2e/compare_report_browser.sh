@@ -4,12 +4,7 @@
 # heat map (one cell per speaker and source), the clusters with their marked words, and the line
 # the page's inline script writes; the page must load nothing from outside. A screenshot is kept
 # as compare-report.png next to the saidby binary (the build folder) for people to look at.
-set -euo pipefail
-saidby=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib/common.sh"
 
 browser=$(command -v chromium || command -v chromium-browser || true)
 [ -n "$browser" ] || fail "chromium not found: run tools/setup (as root) to install it"

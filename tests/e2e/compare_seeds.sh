@@ -4,14 +4,9 @@
 # sources.csv); the Graham quote two outlets share word for word is `verbatim`; the Stanovaya
 # quote an outlet shortened inside the marks is `altered` with "unambiguous" named; a quote table
 # gives the same result as the articles; and --merge of two halves equals one run, byte for byte.
-set -euo pipefail
-saidby=$1
-root=$2
+source "$(dirname "$0")/lib/common.sh"
 seeds="$root/corpus/seeds"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
 outputs=(speakers.csv clusters.csv quotes.csv report.html)
 
 "$saidby" compare "$seeds" -o "$tmp/all" -q || fail "compare over the seeds: exit $?"

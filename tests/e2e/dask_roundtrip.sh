@@ -4,12 +4,7 @@
 # partition order, equals `saidby extract --format jsonl -`, and the merged compare folder
 # equals `saidby compare` over that output, file for file.
 # Exit 77 (skipped) only when this saidby has no `compare` subcommand.
-set -euo pipefail
-saidby=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib/common.sh"
 
 if ! "$saidby" compare --help > /dev/null 2>&1; then
   echo "SKIP: $saidby has no working 'compare' subcommand" >&2

@@ -2,12 +2,7 @@
 # End to end: `saidby eval` on a small hand-made collection. Checks the printed figures, the
 # itemised differences, the JSON report, and the exit status against --min-f1 (0 above, 3 below,
 # 2 for a malformed gold file).
-set -euo pipefail
-saidby=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib/common.sh"
 
 mkdir -p "$tmp/c"
 printf '%s\n' \

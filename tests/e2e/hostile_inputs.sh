@@ -2,12 +2,7 @@
 # End to end, hostile input (issue 7): a FIFO and a folder given as articles, a file that
 # vanishes mid-batch, stdout closed early (`| head`), one 50 MB line, NUL bytes in JSON Lines,
 # a BOM and CR/CRLF line ends. Nothing may crash or hang, and the good articles still come out.
-set -euo pipefail
-saidby=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib/common.sh"
 # A crash is a signal other than SIGPIPE (141), or a sanitizer report.
 no_crash() {
   local status=$1 err=$2 what=$3

@@ -2,12 +2,7 @@
 # End to end: `-j` never changes the output. corpus/polnear-train is extracted with -j 1 and
 # -j 4, as CSV and as JSON Lines, from the folder and from JSON Lines on stdin; each pair must
 # be byte-identical, and stdin (same ids and sources) must give the same rows as the folder.
-set -euo pipefail
-saidby=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib/common.sh"
 
 train=$root/corpus/polnear-train
 for fmt in csv jsonl; do

@@ -1,12 +1,7 @@
 #!/usr/bin/env bash
 # End to end: --max-doc-bytes skips a larger article, from a folder or from JSON Lines on
 # stdin, with an error that names it and the limit, extracts the rest, and exits 1.
-set -euo pipefail
-saidby=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib/common.sh"
 
 mkdir "$tmp/batch"
 printf '“We will see,” said Anna Keller.\n' > "$tmp/batch/a_small.txt"

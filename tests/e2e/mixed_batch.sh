@@ -2,13 +2,7 @@
 # End to end: a batch with good, invalid UTF-8, empty, binary and missing articles.
 # Every bad article is reported on stderr with its path and reason; the good ones are extracted;
 # the exit status is 1. Usage errors exit 2 with a one-line reason and the usage.
-set -euo pipefail
-saidby=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/lib/common.sh"
 
 mkdir -p "$tmp/batch/sub"
 cp "$root/corpus/seeds/000_c29223a627e4fee5.txt" "$tmp/batch/a_good.txt"
