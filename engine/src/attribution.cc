@@ -185,34 +185,21 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
   }
   for (TextSpan word : WordsIn(t, {pos, std::max(pos, span.end)})) raw.push_back({word, 0, -1});
 
-  // A plural possessive keeps its apostrophe: "Sanders’ campaign manager" is one name word.
-  {
-    std::vector<Token> merged;
-    for (size_t i = 0; i < raw.size(); ++i) {
-      if (i + 1 < raw.size() && raw[i].quote < 0 && raw[i + 1].quote < 0 &&
-          raw[i].span.end == raw[i + 1].span.begin) {
-        std::string_view word = doc.slice(raw[i].span), next = doc.slice(raw[i + 1].span);
-        if ((next == "'" || next == "\xE2\x80\x99") && !word.empty() &&
-            (word.back() == 's' || word.back() == 'S')) {
-          merged.push_back({{raw[i].span.begin, raw[i + 1].span.end}, 0, -1});
-          ++i;
-          continue;
-        }
-      }
-      merged.push_back(raw[i]);
-    }
-    raw = std::move(merged);
-  }
-
-  // A title or an initial keeps its period: "Mr.", "Sen.", "T." are one token, not a full stop.
+  // A word keeps the punctuation glued to it when that is part of the word: a plural
+  // possessive its apostrophe ("Sanders’ campaign manager"), a title or an initial its period
+  // ("Mr.", "Sen.", "T." are one token, not a full stop).
   std::vector<Token> joined;
   for (size_t i = 0; i < raw.size(); ++i) {
     if (i + 1 < raw.size() && raw[i].quote < 0 && raw[i + 1].quote < 0 &&
-        raw[i].span.end == raw[i + 1].span.begin && doc.slice(raw[i + 1].span) == ".") {
-      std::string_view word = doc.slice(raw[i].span);
+        raw[i].span.end == raw[i + 1].span.begin) {
+      std::string_view word = doc.slice(raw[i].span), next = doc.slice(raw[i + 1].span);
       CodePoint first = DecodeAt(word, 0);
-      bool initial = first.width == word.size() && IsUpper(first.cp);
-      if (initial || rules.IsAbbreviation(Lower(word) + ".")) {
+      const bool possessive = (next == "'" || next == "\xE2\x80\x99") && !word.empty() &&
+                              (word.back() == 's' || word.back() == 'S');
+      const bool abbreviation =
+          next == "." && ((first.width == word.size() && IsUpper(first.cp)) ||
+                          rules.IsAbbreviation(Lower(word) + "."));
+      if (possessive || abbreviation) {
         joined.push_back({{raw[i].span.begin, raw[i + 1].span.end}, 0, -1});
         ++i;
         continue;
@@ -328,7 +315,11 @@ class DocumentAttributor {
  public:
   DocumentAttributor(const Document& doc, const QuoteScan& scan, const RuleSet& rules,
                      bool explain)
-      : doc_(doc), scan_(scan), rules_(rules), explain_(explain) {}
+      : doc_(doc), scan_(scan), rules_(rules), explain_(explain) {
+    for (const AttributionRule& r : rules_.rules()) {
+      if (r.continues) continuation_priority_ = std::max(continuation_priority_, r.priority);
+    }
+  }
 
   std::vector<Attribution> Run() {
     CollectNames();
@@ -522,11 +513,16 @@ class DocumentAttributor {
     return true;
   }
 
+  // The first name at or after `pos` (names_ is in document order).
+  std::vector<NameOccurrence>::const_iterator NamesFrom(size_t pos) const {
+    return std::lower_bound(names_.begin(), names_.end(), pos,
+                            [](const NameOccurrence& n, size_t p) { return n.pos < p; });
+  }
+
   // The latest name before `pos` written right after the title `role` ("President Anna
-  // Keller", "Keller, the president,"), canonical; empty if none among the last 200 names.
+  // Keller"), canonical; empty if none among the last 200 names.
   std::string NameWithTitle(const std::string& role, size_t pos) const {
-    auto it = std::lower_bound(names_.begin(), names_.end(), pos,
-                               [](const NameOccurrence& n, size_t p) { return n.pos < p; });
+    auto it = NamesFrom(pos);
     for (size_t seen = 0; it != names_.begin() && seen < 200; ++seen) {
       --it;
       const size_t from = it->pos >= 48 ? it->pos - 48 : 0;
@@ -631,9 +627,7 @@ class DocumentAttributor {
       return it->name;
     }
     // No earlier speaker: the most recent full name before the pronoun.
-    // names_ is in document order: start at the last name before `pos`.
-    auto before = std::lower_bound(names_.begin(), names_.end(), pos,
-                                   [](const NameOccurrence& n, size_t p) { return n.pos < p; });
+    const auto before = NamesFrom(pos);
     for (auto it = std::make_reverse_iterator(before); it != RecentEnd(names_, before); ++it) {
       if (it->folded.size() >= 2) return Canonical(it->name, it->pos);
     }
@@ -688,15 +682,6 @@ class DocumentAttributor {
       return done[p].rule.empty() ? -1 : static_cast<int>(p);
     }
     return -1;
-  }
-
-  // The highest priority of a continuation rule (none: the lowest int).
-  int ContinuationPriority() const {
-    int p = std::numeric_limits<int>::min();
-    for (const AttributionRule& r : rules_.rules()) {
-      if (r.continues) p = std::max(p, r.priority);
-    }
-    return p;
   }
 
   // Runs the rules on window `w` for quote `q`, best priority first; the first rule that names
@@ -863,7 +848,7 @@ class DocumentAttributor {
     if (prev.end > 0) pw = BuildWindow(doc_, scan_, rules_, q, prev);
     if (!decided && pw) {
       if (explain_) why << "previous sentence: ";
-      if (TryWindow(q, *pw, done, false, a, why, ContinuationPriority() + 1)) {
+      if (TryWindow(q, *pw, done, false, a, why, continuation_priority_ + 1)) {
         decided = true;
         w = *pw;
       }
@@ -939,6 +924,8 @@ class DocumentAttributor {
   const QuoteScan& scan_;
   const RuleSet& rules_;
   const bool explain_;
+  // The highest priority of a continuation rule (none: the lowest int).
+  int continuation_priority_ = std::numeric_limits<int>::min();
   std::vector<NameOccurrence> names_;
   std::vector<Speaker> speakers_;
   std::unordered_map<std::string, std::vector<Spelling>> by_surname_;  // see IndexName

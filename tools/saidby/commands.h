@@ -13,6 +13,9 @@ namespace saidby::cli {
 
 enum ExitCode { kOk = 0, kSomeSkipped = 1, kUsage = 2, kBelowThreshold = 3 };
 
+// The largest article read unless --max-doc-bytes says otherwise (extract, compare and eval).
+constexpr size_t kDefaultMaxDocBytes = 16u << 20;
+
 struct ExtractFlags {
   std::vector<std::string> paths;
   std::string output;
@@ -22,7 +25,7 @@ struct ExtractFlags {
   std::string source;
   bool keep_scare = false;
   bool explain = false;
-  size_t max_doc_bytes = 16u << 20;
+  size_t max_doc_bytes = kDefaultMaxDocBytes;
   bool quiet = false;
 };
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "commands.h"
+
 namespace saidby::cli {
 
 struct CompareFlags {
@@ -18,7 +20,7 @@ struct CompareFlags {
   bool merge = false;
   std::string rules_dir;
   int jobs = 0;  // 0: all cores
-  size_t max_doc_bytes = 16u << 20;
+  size_t max_doc_bytes = kDefaultMaxDocBytes;
   bool quiet = false;
 };
 

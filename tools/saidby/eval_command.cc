@@ -28,7 +28,6 @@ void AddEvalOptions(CLI::App& app, EvalFlags& flags) {
 
 namespace {
 
-constexpr size_t kMaxDocBytes = 16u << 20;  // as extract's --max-doc-bytes default
 constexpr size_t kShownQuoteChars = 120;
 
 // Reads gold.csv into rows; a malformed file, a missing column or an unknown kind is an error
@@ -239,7 +238,7 @@ int RunEval(const EvalFlags& flags) {
   const Extractor extractor(*rules, ExtractOptions{});
   std::vector<std::optional<Result<ArticleQuotes>>> results(list.articles.size());
   tbb::parallel_for(size_t{0}, list.articles.size(), [&](size_t i) {
-    Result<Article> article = ReadArticle(list.articles[i], kMaxDocBytes);
+    Result<Article> article = ReadArticle(list.articles[i], kDefaultMaxDocBytes);
     if (!article.ok()) {
       results[i].emplace(article.status());
       return;
