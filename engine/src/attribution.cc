@@ -63,7 +63,7 @@ char Classify(const RuleSet& rules, std::string_view text, bool sentence_initial
   if ((lex == 'k' || lex == 'C' || lex == 'D' || lex == 'V') && capital && !sentence_initial) return 'N';
   if (lex != 'w') return lex;
   if (capital && !rules.IsNotName(lower)) {
-    // "Keller's", "Sanders'": a possessor modifies the noun after it and is no speaker itself.
+    // "Keller's", "Reyes'": a possessor modifies the noun after it and is no speaker itself.
     // "It's", "Here's" are contractions, not possessives.
     for (std::string_view suffix : {"'s", "s'"}) {
       if (lower.size() > suffix.size() + 1 && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
@@ -186,7 +186,7 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
   for (TextSpan word : WordsIn(t, {pos, std::max(pos, span.end)})) raw.push_back({word, 0, -1});
 
   // A word keeps the punctuation glued to it when that is part of the word: a plural
-  // possessive its apostrophe ("Sanders’ campaign manager"), a title or an initial its period
+  // possessive its apostrophe ("Reyes’ campaign manager"), a title or an initial its period
   // ("Mr.", "Sen.", "T." are one token, not a full stop).
   std::vector<Token> joined;
   for (size_t i = 0; i < raw.size(); ++i) {
@@ -308,7 +308,7 @@ struct Speaker {
   size_t pos;        // where it was named
   Gender gender = Gender::kUnknown;
   std::string mention;
-  bool organisation = false;  // "the Clinton White House", "the company": never "he" or "she"
+  bool organisation = false;  // "the Harbour Authority", "the company": never "he" or "she"
 };
 
 class DocumentAttributor {
@@ -340,7 +340,7 @@ class DocumentAttributor {
       size_t pos = static_cast<size_t>(match.data() - doc_.text.data());
       at = pos + std::max<size_t>(match.size(), 1);
       std::vector<std::string> words = SplitWords(std::string_view(match.data(), match.size()));
-      // Where each word starts, so that "Vladimir Putin" in "Russian President Vladimir Putin"
+      // Where each word starts, so that "Anna Keller" in "Finnish President Anna Keller"
       // is placed right after its title.
       std::vector<size_t> starts;
       for (size_t k = 0; k < match.size(); ++k) {
@@ -348,7 +348,7 @@ class DocumentAttributor {
         const bool prev_space = k == 0 || match[k - 1] == ' ' || match[k - 1] == '\t';
         if (!space && prev_space) starts.push_back(pos + k);
       }
-      // Lexicon words split a run: "Russian President Vladimir Putin" holds "Vladimir Putin".
+      // Lexicon words split a run: "Finnish President Anna Keller" holds "Anna Keller".
       size_t start = 0;
       for (size_t i = 0; i <= words.size(); ++i) {
         bool breaks = i == words.size();
