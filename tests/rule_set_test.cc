@@ -109,6 +109,12 @@ TEST_CASE("broken rule files: each problem names file, line and column") {
           std::vector<std::string>{copy.path("cues.txt") + ":" + std::to_string(copy.Lines("cues.txt")) +
                                    ":4: invalid UTF-8"});
   }
+  SUBCASE("a particle with an upper-case letter") {
+    copy.Append("particles.txt", "  \xC3\x89l\n");
+    CHECK(Problems(copy.dir()) ==
+          std::vector<std::string>{copy.path("particles.txt") + ":" + std::to_string(copy.Lines("particles.txt")) +
+                                   ":3: a particle is written in lower case"});
+  }
   SUBCASE("empty and missing files") {
     copy.Write("determiners.txt", "");
     fs::remove(copy.path("particles.txt"));

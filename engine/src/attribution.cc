@@ -12,6 +12,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "name_run.h"
 #include "rule_pattern.h"
 #include "text_util.h"
 
@@ -219,7 +220,10 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
   });
 
   // Merge multi-word lexicon entries and literals ("according to", "secretary of state").
-  const size_t max_n = rules.max_phrase_words();
+  std::vector<std::string> lower(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (raw[i].quote < 0) lower[i] = Lower(doc.slice(raw[i].span));
+  }
   for (size_t i = 0; i < raw.size(); ++i) {
     Token tok = raw[i];
     if (tok.quote >= 0) {
@@ -227,7 +231,7 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
       continue;
     }
     size_t take = 1;
-    for (size_t n = std::min(max_n, raw.size() - i); n >= 2; --n) {
+    for (size_t n = std::min(rules.PhraseWordsFrom(lower[i]), raw.size() - i); n >= 2; --n) {
       bool words_only = true;
       std::string phrase;
       for (size_t k = i; k < i + n; ++k) {
@@ -236,7 +240,7 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
           break;
         }
         if (!phrase.empty()) phrase += ' ';
-        phrase += Lower(doc.slice(raw[k].span));
+        phrase += lower[k];
       }
       if (words_only && (rules.LiteralSymbol(phrase) || rules.IsCue(phrase) ||
                          rules.IsTitle(phrase) || rules.IsDeterminer(phrase))) {
@@ -332,14 +336,14 @@ class DocumentAttributor {
 
  private:
   void CollectNames() {
-    // Match() with only the whole match asked for: RE2 then needs no second pass for groups.
     const std::string_view text = doc_.text;
-    re2::StringPiece match;
-    for (size_t at = 0; at < text.size() &&
-                        rules_.name_run().Match(text, at, text.size(), RE2::UNANCHORED, &match, 1);) {
-      size_t pos = static_cast<size_t>(match.data() - doc_.text.data());
+    for (size_t at = 0; at < text.size();) {
+      std::optional<TextSpan> run = rules_.name_finder().Find(text, at);
+      if (!run) break;
+      const size_t pos = run->begin;
+      const std::string_view match = doc_.slice(*run);
       at = pos + std::max<size_t>(match.size(), 1);
-      std::vector<std::string> words = SplitWords(std::string_view(match.data(), match.size()));
+      std::vector<std::string> words = SplitWords(match);
       // Where each word starts, so that "Anna Keller" in "Finnish President Anna Keller"
       // is placed right after its title.
       std::vector<size_t> starts;

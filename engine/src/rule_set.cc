@@ -10,6 +10,7 @@
 #include <map>
 #include <sstream>
 
+#include "name_run.h"
 #include "rule_pattern.h"
 #include "text_util.h"
 
@@ -30,6 +31,11 @@ const PronounEntry* RuleSet::Pronoun(const std::string& lower) const {
 Gender RuleSet::TitleGender(const std::string& lower) const {
   auto it = title_gender_.find(lower);
   return it == title_gender_.end() ? Gender::kUnknown : it->second;
+}
+
+size_t RuleSet::PhraseWordsFrom(const std::string& lower) const {
+  auto it = phrase_words_.find(lower);
+  return it == phrase_words_.end() ? 0 : it->second;
 }
 
 char RuleSet::LiteralSymbol(const std::string& lower) const {
@@ -66,6 +72,15 @@ struct LexiconLine {
   size_t line;
   size_t column;
 };
+
+bool HasUpper(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    CodePoint c = DecodeAt(s, i);
+    if (IsUpper(c.cp)) return true;
+    i += std::max<size_t>(c.width, 1);
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -105,7 +120,13 @@ class RuleLoader {
         (tag == "unnamed" ? rules_->unnamed_determiners_ : rules_->articles_).insert(l.entry);
       }
     });
-    LoadLexicon("particles.txt", {}, [&](const LexiconLine& l) { Add(rules_->particles_, l); });
+    LoadLexicon("particles.txt", {}, [&](const LexiconLine& l) {
+      // A capitalised word is a name word already; and the name finder relies on it.
+      if (HasUpper(l.entry)) {
+        Problem(PathOf("particles.txt"), l.line, l.column, "a particle is written in lower case");
+      }
+      Add(rules_->particles_, l);
+    });
     LoadLexicon("auxiliaries.txt", {}, [&](const LexiconLine& l) { Add(rules_->auxiliaries_, l); });
     LoadLexicon("work_nouns.txt", {}, [&](const LexiconLine& l) { rules_->work_nouns_.insert(l.entry); });
     LoadLexicon("not_names.txt", {}, [&](const LexiconLine& l) { Add(rules_->not_names_, l); });
@@ -222,9 +243,20 @@ class RuleLoader {
     opts.set_log_errors(false);
     rules_->name_run_ = std::make_unique<RE2>(run, opts);
     assert(rules_->name_run_->ok());
+    rules_->name_finder_ = std::make_unique<NameRunFinder>(parts);
   }
 
   RuleSet::LoadResult Finish() {
+    auto note_phrase = [&](const std::string& entry) {
+      const size_t space = entry.find(' ');
+      if (space == std::string::npos) return;
+      size_t& longest = rules_->phrase_words_[entry.substr(0, space)];
+      longest = std::max(longest, WordCount(entry));
+    };
+    for (const auto* set : {&rules_->cues_, &rules_->titles_, &rules_->determiners_}) {
+      for (const std::string& e : *set) note_phrase(e);
+    }
+    for (const auto& [literal, symbol] : rules_->literals_) note_phrase(literal);
     RuleSet::LoadResult r;
     r.problems = std::move(problems_);
     if (r.problems.empty()) r.rules.reset(rules_.release());

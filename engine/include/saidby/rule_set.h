@@ -26,6 +26,8 @@
 
 namespace saidby {
 
+class NameRunFinder;
+
 struct RuleProblem {
   std::string file;
   size_t line = 0;    // 1-based
@@ -92,6 +94,8 @@ class RuleSet {
   const re2::RE2& regex(size_t rule) const { return *regexes_[rule]; }
   // Runs of capitalised words (with particles) anywhere in a text: candidate person names.
   const re2::RE2& name_run() const { return *name_run_; }
+  // The same runs, found without RE2 (see name_run.h).
+  const NameRunFinder& name_finder() const { return *name_finder_; }
 
   // Lower-case lexicon lookups; multi-word entries are joined by single spaces.
   // "mr.", "u.s.": a word with its period that does not end a sentence.
@@ -115,6 +119,9 @@ class RuleSet {
   Gender TitleGender(const std::string& lower) const;
   // Longest multi-word entry (in words) among all lexicons and literals.
   size_t max_phrase_words() const { return max_phrase_words_; }
+  // Most words in a multi-word cue, title, determiner or literal that starts with the word
+  // `lower`; 0 when none does. Attribution tries phrases only where one may start.
+  size_t PhraseWordsFrom(const std::string& lower) const;
   // Symbol for a literal word used in patterns, or 0.
   char LiteralSymbol(const std::string& lower) const;
 
@@ -129,11 +136,13 @@ class RuleSet {
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, char> literals_;
+  std::unordered_map<std::string, size_t> phrase_words_;  // see PhraseWordsFrom
   size_t max_phrase_words_ = 1;
   std::vector<AttributionRule> rules_;
   std::vector<std::unique_ptr<re2::RE2>> regexes_;
   std::unique_ptr<re2::RE2::Set> set_;
   std::unique_ptr<re2::RE2> name_run_;
+  std::unique_ptr<NameRunFinder> name_finder_;
 };
 
 struct RuleSet::LoadResult {
