@@ -38,7 +38,7 @@ std::string Lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 3, "\xE2\x80\x99") == 0) {
+    if (s[i] == '\xE2' && s.compare(i, 3, "\xE2\x80\x99") == 0) {
       out.push_back('\'');
       i += 2;
     } else {
@@ -278,13 +278,14 @@ struct NameOccurrence {
   size_t pos;
 };
 
-std::string StripPossessive(std::string s) {
-  for (const char* suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
-    size_t n = std::strlen(suffix);
-    if (s.size() > n && s.compare(s.size() - n, n, suffix) == 0) return s.substr(0, s.size() - n);
+std::string_view StripPossessive(std::string_view s) {
+  for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
+    if (s.size() > suffix.size() && s.ends_with(suffix)) return s.substr(0, s.size() - suffix.size());
   }
   return s;
 }
+
+std::string StripPossessive(const std::string& s) { return std::string(StripPossessive(std::string_view(s))); }
 
 std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> out;
@@ -337,32 +338,31 @@ class DocumentAttributor {
  private:
   void CollectNames() {
     const std::string_view text = doc_.text;
+    std::vector<TextSpan> words;  // of one run; reused
     for (size_t at = 0; at < text.size();) {
       std::optional<TextSpan> run = rules_.name_finder().Find(text, at);
       if (!run) break;
-      const size_t pos = run->begin;
-      const std::string_view match = doc_.slice(*run);
-      at = pos + std::max<size_t>(match.size(), 1);
-      std::vector<std::string> words = SplitWords(match);
-      // Where each word starts, so that "Anna Keller" in "Finnish President Anna Keller"
-      // is placed right after its title.
-      std::vector<size_t> starts;
-      for (size_t k = 0; k < match.size(); ++k) {
-        const bool space = match[k] == ' ' || match[k] == '\t';
-        const bool prev_space = k == 0 || match[k - 1] == ' ' || match[k - 1] == '\t';
-        if (!space && prev_space) starts.push_back(pos + k);
+      at = run->begin + std::max<size_t>(run->size(), 1);
+      words.clear();
+      for (size_t k = run->begin; k < run->end;) {
+        while (k < run->end && (text[k] == ' ' || text[k] == '\t')) ++k;
+        size_t e = k;
+        while (e < run->end && text[e] != ' ' && text[e] != '\t') ++e;
+        if (e > k) words.push_back({k, e});
+        k = e;
       }
-      // Lexicon words split a run: "Finnish President Anna Keller" holds "Anna Keller".
+      // Lexicon words split a run: "Finnish President Anna Keller" holds "Anna Keller", placed
+      // where "Anna" starts.
       size_t start = 0;
       for (size_t i = 0; i <= words.size(); ++i) {
-        bool breaks = i == words.size();
-        if (!breaks) {
-          std::string lower = Lower(StripPossessive(words[i]));
-          breaks = rules_.IsTitle(lower) || rules_.IsDeterminer(lower) ||
-                   rules_.IsNotName(lower) || rules_.IsCue(lower) || rules_.Pronoun(lower);
+        if (i < words.size() && !rules_.BreaksName(Lower(StripPossessive(doc_.slice(words[i]))))) {
+          continue;
         }
-        if (!breaks) continue;
-        if (i > start) AddName(JoinWords(words, start, i), start < starts.size() ? starts[start] : pos);
+        if (i > start) {
+          std::string name(doc_.slice(words[start]));
+          for (size_t k = start + 1; k < i; ++k) (name += ' ') += doc_.slice(words[k]);
+          AddName(std::move(name), words[start].begin);
+        }
         start = i + 1;
       }
     }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
+#include <cstring>
 #include <unordered_set>
 
 #include "text_util.h"
@@ -49,7 +51,12 @@ NameRunFinder::NameRunFinder(std::vector<std::string> particles)
     : particles_(std::move(particles)) {
   std::sort(particles_.begin(), particles_.end());
   std::erase_if(particles_, [](const std::string& p) { return p.empty(); });
-  for (const std::string& p : particles_) first_byte_[static_cast<unsigned char>(p[0])] = true;
+  // Sorted by bytes, so the particles that start with one byte are neighbours.
+  for (size_t i = particles_.size(); i-- > 0;) {
+    const auto b = static_cast<unsigned char>(particles_[i][0]);
+    if (by_first_byte_[b].second == 0) by_first_byte_[b].second = i + 1;
+    by_first_byte_[b].first = i;
+  }
 }
 
 bool NameRunFinder::ParticleAt(std::string_view t, size_t pos, const std::string& p) const {
@@ -63,8 +70,10 @@ size_t NameRunFinder::WordEnd(std::string_view t, size_t pos) const {
   if (size_t w = UpperAt(t, pos); w > 0 && pos + w < t.size() && t[pos + w] == '.') {
     return pos + w + 1;
   }
-  if (pos < t.size() && first_byte_[static_cast<unsigned char>(t[pos])]) {
-    for (const std::string& p : particles_) {
+  if (pos < t.size()) {
+    const auto [first, last] = by_first_byte_[static_cast<unsigned char>(t[pos])];
+    for (size_t i = first; i < last; ++i) {
+      const std::string& p = particles_[i];
       const size_t hyphen = pos + p.size();
       if (ParticleAt(t, pos, p) && hyphen < t.size() && t[hyphen] == '-' &&
           UpperAt(t, hyphen + 1) > 0) {
@@ -93,6 +102,14 @@ size_t NameRunFinder::WordEnd(std::string_view t, size_t pos) const {
 size_t NameRunFinder::NextWordEnd(std::string_view t, size_t pos) const {
   if (!IsBlank(t, pos)) return npos;
   while (IsBlank(t, pos)) ++pos;
+  // Most steps meet no particle followed by a blank: no search needed.
+  const auto [first, last] =
+      by_first_byte_[pos < t.size() ? static_cast<unsigned char>(t[pos]) : 0];
+  bool particle = false;
+  for (size_t i = first; i < last && !particle; ++i) {
+    particle = ParticleAt(t, pos, particles_[i]) && IsBlank(t, pos + particles_[i].size());
+  }
+  if (!particle) return WordEnd(t, pos);
   struct Frame {
     size_t pos;
     size_t next_particle;
@@ -102,8 +119,10 @@ size_t NameRunFinder::NextWordEnd(std::string_view t, size_t pos) const {
   while (!stack.empty()) {
     Frame& f = stack.back();
     bool pushed = false;
-    if (f.pos < t.size() && first_byte_[static_cast<unsigned char>(t[f.pos])]) {
-      while (f.next_particle < particles_.size()) {
+    if (f.pos < t.size()) {
+      const auto [from, to] = by_first_byte_[static_cast<unsigned char>(t[f.pos])];
+      f.next_particle = std::max(f.next_particle, from);
+      while (f.next_particle < to) {
         const std::string& p = particles_[f.next_particle++];
         size_t after = f.pos + p.size();
         if (!ParticleAt(t, f.pos, p) || !IsBlank(t, after)) continue;
@@ -128,6 +147,17 @@ std::optional<TextSpan> NameRunFinder::Find(std::string_view t, size_t from) con
   // decides where the leftmost run starts.
   size_t u = from;
   for (;;) {
+    // Eight bytes at a time while none is an ASCII capital or a non-ASCII byte.
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    while (u + 8 <= t.size()) {
+      uint64_t w;
+      std::memcpy(&w, t.data() + u, 8);
+      const uint64_t low7 = w & ~kHigh;
+      const uint64_t above_at = low7 + kOnes * (0x80 - 'A');     // high bit: byte >= 'A'
+      const uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);  // high bit: byte > 'Z'
+      if (((above_at & ~above_z) | w) & kHigh) break;
+      u += 8;
+    }
     while (u < t.size() && static_cast<unsigned char>(t[u]) < 0x80 && (t[u] < 'A' || t[u] > 'Z')) {
       ++u;
     }

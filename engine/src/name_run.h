@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "saidby/document.h"
@@ -37,7 +38,8 @@ class NameRunFinder {
   bool ParticleAt(std::string_view t, size_t pos, const std::string& p) const;
 
   std::vector<std::string> particles_;  // in byte order: the regex's alternation order
-  bool first_byte_[256] = {};           // bytes that start some particle
+  // [first, last) indexes of the particles that start with each byte.
+  std::pair<size_t, size_t> by_first_byte_[256] = {};
 };
 
 }  // namespace saidby

@@ -257,6 +257,10 @@ class RuleLoader {
       for (const std::string& e : *set) note_phrase(e);
     }
     for (const auto& [literal, symbol] : rules_->literals_) note_phrase(literal);
+    for (const auto* set : {&rules_->titles_, &rules_->determiners_, &rules_->not_names_, &rules_->cues_}) {
+      rules_->name_breakers_.insert(set->begin(), set->end());
+    }
+    for (const auto& [pronoun, entry] : rules_->pronouns_) rules_->name_breakers_.insert(pronoun);
     RuleSet::LoadResult r;
     r.problems = std::move(problems_);
     if (r.problems.empty()) r.rules.reset(rules_.release());

@@ -115,6 +115,9 @@ class RuleSet {
   // "memoir", "show", "titled": introduces the title of a work ("her memoir, “Tough Choices”").
   bool IsWorkNoun(const std::string& lower) const { return work_nouns_.count(lower) > 0; }
   bool IsNotName(const std::string& lower) const { return not_names_.count(lower) > 0; }
+  // A title, determiner, not-a-name word, cue or pronoun: a word that ends a run of names
+  // ("Finnish President Anna Keller" holds "Anna Keller"). One lookup instead of five.
+  bool BreaksName(const std::string& lower) const { return name_breakers_.count(lower) > 0; }
   const PronounEntry* Pronoun(const std::string& lower) const;
   Gender TitleGender(const std::string& lower) const;
   // Longest multi-word entry (in words) among all lexicons and literals.
@@ -137,6 +140,7 @@ class RuleSet {
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, char> literals_;
   std::unordered_map<std::string, size_t> phrase_words_;  // see PhraseWordsFrom
+  std::unordered_set<std::string> name_breakers_;          // see BreaksName
   size_t max_phrase_words_ = 1;
   std::vector<AttributionRule> rules_;
   std::vector<std::unique_ptr<re2::RE2>> regexes_;
