@@ -49,21 +49,23 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-char Classify(const RuleSet& rules, std::string_view text, bool sentence_initial) {
-  std::string lower = Lower(text);
+// `lower` is Lower(text).
+char Classify(const RuleSet& rules, std::string_view text, std::string lower,
+              bool sentence_initial) {
   // "Mr." is looked up as "mr".
   if (lower.size() > 1 && lower.back() == '.') lower.pop_back();
-  if (char lit = rules.LiteralSymbol(lower)) return lit;
+  const WordFacts& facts = rules.Facts(lower);
+  if (facts.literal) return facts.literal;
   if (char p = PunctuationSymbol(text)) return p;
   CodePoint first = DecodeAt(text, 0);
   if (!IsLetter(first.cp) && !IsDigit(first.cp)) return 'p';
   const bool capital = IsUpper(first.cp);
-  char lex = LexiconSymbol(rules, lower);
+  const char lex = facts.lexicon;
   // Inside a sentence a capitalised particle, cue or determiner is part of a name: "Van",
   // "United States", "the Islamic State", "The Daily Beast".
   if ((lex == 'k' || lex == 'C' || lex == 'D' || lex == 'V') && capital && !sentence_initial) return 'N';
   if (lex != 'w') return lex;
-  if (capital && !rules.IsNotName(lower)) {
+  if (capital && !facts.not_name) {
     // "Keller's", "Reyes'": a possessor modifies the noun after it and is no speaker itself.
     // "It's", "Here's" are contractions, not possessives.
     for (std::string_view suffix : {"'s", "s'"}) {
@@ -251,7 +253,8 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
     tok.span.end = raw[i + take - 1].span.end;
     i += take - 1;
     bool initial = w.tokens.empty() || IsSentencePunct(w.tokens.back().symbol);
-    tok.symbol = Classify(rules, doc.slice(tok.span), initial);
+    tok.symbol = Classify(rules, doc.slice(tok.span),
+                          take == 1 ? std::move(lower[i]) : Lower(doc.slice(tok.span)), initial);
     // After an article a cue word is a noun or an adjective: "a telling sign", "the report".
     if (tok.symbol == 'C' && !w.tokens.empty() && w.tokens.back().symbol == 'D' &&
         rules.IsArticle(Lower(doc.slice(w.tokens.back().span)))) {
@@ -285,26 +288,34 @@ std::string_view StripPossessive(std::string_view s) {
   return s;
 }
 
-std::string StripPossessive(const std::string& s) { return std::string(StripPossessive(std::string_view(s))); }
-
-std::vector<std::string> SplitWords(std::string_view s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') {
-      if (!cur.empty()) out.push_back(std::move(cur));
-      cur.clear();
-    } else {
-      cur.push_back(c);
-    }
+// Words separated by spaces or tabs, as views into `s`.
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    size_t e = i;
+    while (e < s.size() && s[e] != ' ' && s[e] != '\t') ++e;
+    if (e > i) out.push_back(s.substr(i, e - i));
+    i = e;
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
   return out;
 }
 
-std::string JoinWords(const std::vector<std::string>& w, size_t b, size_t e) {
+// How many words SplitWords would find, counting no further than `limit`.
+size_t CountWords(std::string_view s, size_t limit) {
+  size_t n = 0;
+  bool in = false;
+  for (size_t i = 0; i < s.size() && n < limit; ++i) {
+    const bool space = s[i] == ' ' || s[i] == '\t';
+    if (!space && !in) ++n;
+    in = !space;
+  }
+  return n;
+}
+
+std::string JoinWords(const std::vector<std::string_view>& w, size_t b, size_t e) {
   std::string out;
-  for (size_t i = b; i < e; ++i) out += (i > b ? " " : "") + w[i];
+  for (size_t i = b; i < e; ++i) (out += (i > b ? " " : "")) += w[i];
   return out;
 }
 
@@ -369,7 +380,7 @@ class DocumentAttributor {
   }
 
   void AddName(std::string name, size_t pos) {
-    name = StripPossessive(std::move(name));
+    name = std::string(StripPossessive(std::string_view(name)));
     NameOccurrence n{name, {}, pos};
     for (const auto& w : SplitWords(name)) n.folded.push_back(FoldName(w));
     if (n.folded.empty()) return;
@@ -479,8 +490,9 @@ class DocumentAttributor {
       }
     }
     if (head) {
-      std::string name(doc_.slice({w.tokens[head->begin].span.begin, w.tokens[head->end - 1].span.end}));
-      std::vector<std::string> words = SplitWords(StripPossessive(name));
+      std::string_view name =
+          doc_.slice({w.tokens[head->begin].span.begin, w.tokens[head->end - 1].span.end});
+      std::vector<std::string_view> words = SplitWords(StripPossessive(name));
       out.speaker = Canonical(JoinWords(words, 0, words.size()), w.tokens[head->begin].span.begin);
       return true;
     }
@@ -576,8 +588,8 @@ class DocumentAttributor {
         if (w.tokens[k].symbol != 'w' && w.tokens[k].symbol != 'V') break;
       }
       if (!after_det && !before_title && !lone_opener && (speaks || !speech_subject_only)) {
-        std::string name(doc_.slice({w.tokens[i].span.begin, w.tokens[j - 1].span.end}));
-        std::vector<std::string> words = SplitWords(StripPossessive(name));
+        std::string_view name = doc_.slice({w.tokens[i].span.begin, w.tokens[j - 1].span.end});
+        std::vector<std::string_view> words = SplitWords(StripPossessive(name));
         std::string canonical = Canonical(JoinWords(words, 0, words.size()), w.tokens[i].span.begin);
         Gender g = KnownGender(canonical);
         if (i > begin && w.tokens[i - 1].symbol == 'T') {
@@ -612,7 +624,7 @@ class DocumentAttributor {
       }
       inner_counted_ = true;
     }
-    auto it = inner_counts_.find(FoldName(StripPossessive(std::string(word))));
+    auto it = inner_counts_.find(FoldName(StripPossessive(word)));
     return it == inner_counts_.end() ? 0 : it->second;
   }
 
@@ -784,8 +796,8 @@ class DocumentAttributor {
     const std::string_view content = doc_.slice(scan_.spans[q].content);
     size_t words = 0;
     bool capital_word = false;
-    for (const std::string& word : SplitWords(content)) {
-      ++words;
+    for (std::string_view word : SplitWords(content)) {
+      if (++words > 8) return false;
       CodePoint first = DecodeAt(word, 0);
       size_t letters = 0;
       for (size_t k = 0; k < word.size();) {
@@ -904,7 +916,7 @@ class DocumentAttributor {
   size_t WordsBetween(size_t p, size_t q) const {
     std::string_view gap = std::string_view(doc_.text).substr(
         scan_.spans[p].outer.end, scan_.spans[q].outer.begin - scan_.spans[p].outer.end);
-    return SplitWords(gap).size();
+    return CountWords(gap, 13);
   }
 
   void InheritFrom(const Attribution& prev, Attribution& a, const std::string& rule,

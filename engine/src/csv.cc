@@ -103,11 +103,22 @@ Result<CsvTable> ReadCsvFile(const std::string& path) {
 }
 
 std::string CsvField(std::string_view f) {
-  if (f.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(f);
-  std::string out = "\"";
-  for (char c : f) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
+  // A plain loop rather than find_first_of: the compiler vectorises it (every quote passes here).
+  bool special = false;
+  for (char c : f) special |= c == ',' || c == '"' || c == '\r' || c == '\n';
+  if (!special) return std::string(f);
+  std::string out;
+  out.reserve(f.size() + 8);
+  out.push_back('"');
+  for (size_t i = 0;;) {
+    const size_t q = f.find('"', i);
+    if (q == std::string_view::npos) {
+      out.append(f.substr(i));
+      break;
+    }
+    out.append(f.substr(i, q + 1 - i));
+    out.push_back('"');
+    i = q + 1;
   }
   out.push_back('"');
   return out;

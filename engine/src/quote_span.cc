@@ -80,6 +80,14 @@ class ParagraphScanner {
         pos = markup[m].end;
         continue;
       }
+      // ASCII bytes other than ", ' and ` are no quote marks: skipped without decoding.
+      const size_t limit = m < markup.size() ? std::min(para_.end, markup[m].begin) : para_.end;
+      while (pos < limit) {
+        const auto c = static_cast<unsigned char>(t_[pos]);
+        if (c >= 0x80 || c == '"' || c == '\'' || c == '`') break;
+        ++pos;
+      }
+      if (pos >= limit) continue;
       CodePoint cp = DecodeAt(t_, pos);
       // Two apostrophes ('' as in some newspapers' archives) or two backticks are one double
       // quotation mark.

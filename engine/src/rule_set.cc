@@ -33,6 +33,12 @@ Gender RuleSet::TitleGender(const std::string& lower) const {
   return it == title_gender_.end() ? Gender::kUnknown : it->second;
 }
 
+const WordFacts& RuleSet::Facts(const std::string& lower) const {
+  static const WordFacts kPlain;
+  auto it = facts_.find(lower);
+  return it == facts_.end() ? kPlain : it->second;
+}
+
 size_t RuleSet::PhraseWordsFrom(const std::string& lower) const {
   auto it = phrase_words_.find(lower);
   return it == phrase_words_.end() ? 0 : it->second;
@@ -261,6 +267,15 @@ class RuleLoader {
       rules_->name_breakers_.insert(set->begin(), set->end());
     }
     for (const auto& [pronoun, entry] : rules_->pronouns_) rules_->name_breakers_.insert(pronoun);
+    for (const auto* set : {&rules_->cues_, &rules_->titles_, &rules_->determiners_,
+                            &rules_->particles_, &rules_->auxiliaries_}) {
+      for (const std::string& e : *set) rules_->facts_[e].lexicon = LexiconSymbol(*rules_, e);
+    }
+    for (const auto& [pronoun, entry] : rules_->pronouns_) {
+      rules_->facts_[pronoun].lexicon = LexiconSymbol(*rules_, pronoun);
+    }
+    for (const auto& [literal, symbol] : rules_->literals_) rules_->facts_[literal].literal = symbol;
+    for (const std::string& e : rules_->not_names_) rules_->facts_[e].not_name = true;
     RuleSet::LoadResult r;
     r.problems = std::move(problems_);
     if (r.problems.empty()) r.rules.reset(rules_.release());

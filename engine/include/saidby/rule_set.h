@@ -79,6 +79,13 @@ enum class TokenClass : char {
   kPunct = 'p',       // any other punctuation
 };
 
+// What the lexicons and the patterns' literals say of one lower-case word, in one lookup.
+struct WordFacts {
+  char literal = 0;     // LiteralSymbol
+  char lexicon = 'w';   // LexiconSymbol (rule_pattern.h)
+  bool not_name = false;
+};
+
 class RuleSet {
  public:
   struct LoadResult;
@@ -125,6 +132,8 @@ class RuleSet {
   // Most words in a multi-word cue, title, determiner or literal that starts with the word
   // `lower`; 0 when none does. Attribution tries phrases only where one may start.
   size_t PhraseWordsFrom(const std::string& lower) const;
+  // All of the above for one word (attribution classifies every word of every window).
+  const WordFacts& Facts(const std::string& lower) const;
   // Symbol for a literal word used in patterns, or 0.
   char LiteralSymbol(const std::string& lower) const;
 
@@ -141,6 +150,7 @@ class RuleSet {
   std::unordered_map<std::string, char> literals_;
   std::unordered_map<std::string, size_t> phrase_words_;  // see PhraseWordsFrom
   std::unordered_set<std::string> name_breakers_;          // see BreaksName
+  std::unordered_map<std::string, WordFacts> facts_;       // see Facts
   size_t max_phrase_words_ = 1;
   std::vector<AttributionRule> rules_;
   std::vector<std::unique_ptr<re2::RE2>> regexes_;
