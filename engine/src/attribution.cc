@@ -1,7 +1,6 @@
 #include "saidby/attribution.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <cmath>
@@ -705,8 +704,13 @@ class DocumentAttributor {
   bool TryWindow(size_t q, const Window& w, const std::vector<Attribution>& done,
                  bool continuations, Attribution& a, std::ostringstream& why,
                  int min_priority = std::numeric_limits<int>::min()) const {
-    std::vector<int> hits;
-    rules_.set().Match(w.symbols, &hits);
+    // The rules whose required symbols all occur in the window; only these are matched.
+    std::vector<int> atoms, hits;
+    const std::string folded = AsciiLower(w.symbols);  // FilteredRE2's atoms are lower case
+    for (size_t i = 0; i < rules_.atoms().size(); ++i) {
+      if (folded.find(rules_.atoms()[i]) != std::string::npos) atoms.push_back(static_cast<int>(i));
+    }
+    rules_.prefilter().AllPotentials(atoms, &hits);
     std::sort(hits.begin(), hits.end(), [&](int x, int y) {
       const auto& rx = rules_.rules()[static_cast<size_t>(x)];
       const auto& ry = rules_.rules()[static_cast<size_t>(y)];
@@ -719,9 +723,10 @@ class DocumentAttributor {
       const AttributionRule& rule = rules_.rules()[static_cast<size_t>(h)];
       if (rule.continues && !continuations) continue;
       if (rule.priority < min_priority) continue;
+      // Group 1 is the pattern itself (see RuleSet::regex); its groups follow, one further on.
       const RE2& re = rules_.regex(static_cast<size_t>(h));
       std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
-      if (!re.Match(w.symbols, 0, w.symbols.size(), RE2::UNANCHORED, groups.data(),
+      if (!re.Match(w.symbols, 0, w.symbols.size(), RE2::ANCHOR_START, groups.data(),
                     static_cast<int>(groups.size()))) {
         continue;
       }
@@ -734,8 +739,8 @@ class DocumentAttributor {
       } else {
         re2::StringPiece sp;
         for (int g : rule.speaker_groups) {
-          if (groups[static_cast<size_t>(g)].data() != nullptr) {
-            sp = groups[static_cast<size_t>(g)];
+          if (groups[static_cast<size_t>(g) + 1].data() != nullptr) {
+            sp = groups[static_cast<size_t>(g) + 1];
             break;
           }
         }
@@ -752,7 +757,7 @@ class DocumentAttributor {
         size_t quote_at = w.symbols.find('Q');
         size_t best_distance = std::string::npos;
         for (int g : rule.cue_groups) {
-          const re2::StringPiece& cp = groups[static_cast<size_t>(g)];
+          const re2::StringPiece& cp = groups[static_cast<size_t>(g) + 1];
           if (cp.data() == nullptr) continue;
           size_t ci = static_cast<size_t>(cp.data() - w.symbols.data());
           // A cue inside the speaker's own words ("one witness, who asked not to be named,") is
@@ -768,8 +773,8 @@ class DocumentAttributor {
           }
         }
         if (cand.cue.empty()) {
-          size_t from = static_cast<size_t>(groups[0].data() - w.symbols.data());
-          for (size_t i = from; i < from + groups[0].size(); ++i) {
+          size_t from = static_cast<size_t>(groups[1].data() - w.symbols.data());
+          for (size_t i = from; i < from + groups[1].size(); ++i) {
             if (w.tokens[i].symbol == ':') cand.cue = ":";
           }
         }

@@ -1,9 +1,10 @@
 #include "saidby/rule_set.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
+#include <re2/filtered_re2.h>
 
 #include <algorithm>
+#include <cassert>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -440,24 +441,24 @@ void RuleLoader::LoadPatterns() {
   opts.set_encoding(RE2::Options::EncodingLatin1);
   opts.set_log_errors(false);
   opts.set_max_mem(64 << 20);
-  rules_->set_ = std::make_unique<re2::RE2::Set>(opts, RE2::UNANCHORED);
+  rules_->prefilter_ = std::make_unique<re2::FilteredRE2>(1);
   for (Pending& p : pending) {
     CompiledPattern c = compiler.Compile(p.parsed);
     p.rule.regex = c.regex;
     p.rule.speaker_groups = c.speaker_groups;
     p.rule.cue_groups = c.cue_groups;
-    auto re = std::make_unique<RE2>(c.regex, opts);
-    std::string err;
-    if (!re->ok() || rules_->set_->Add(c.regex, &err) < 0) {
-      Problem(path, p.rule.line, 1, "pattern does not compile: " + (re->ok() ? err : re->error()));
+    auto re = std::make_unique<RE2>("(?s:.)*?(" + c.regex + ")", opts);
+    int id = 0;
+    if (!re->ok() || rules_->prefilter_->Add(c.regex, opts, &id) != RE2::NoError) {
+      Problem(path, p.rule.line, 1,
+              "pattern does not compile: " + (re->ok() ? std::string("too large") : re->error()));
       continue;
     }
+    assert(static_cast<size_t>(id) == rules_->regexes_.size());
     rules_->regexes_.push_back(std::move(re));
     rules_->rules_.push_back(std::move(p.rule));
   }
-  if (problems_.empty() && !rules_->set_->Compile()) {
-    Problem(path, 1, 1, "patterns are too large to compile together (RE2 memory budget)");
-  }
+  if (problems_.empty()) rules_->prefilter_->Compile(&rules_->atoms_);
 }
 
 RuleSet::LoadResult RuleSet::Load(const std::string& dir) { return RuleLoader(dir).Run(); }

@@ -1,13 +1,12 @@
 // Attribution: links each quote span to the person who said it, using the compiled RuleSet.
 //
 // For every quote, the sentence(s) holding it are reduced to a string of token-class symbols
-// and matched against all patterns at once (RE2::Set); the highest-priority match names the
-// speaker. Names are found by structure (capitalised runs with particles), pronouns resolve to
+// and matched against the patterns whose required symbols it holds (RE2's FilteredRE2), best
+// priority first; the first match that names someone names the speaker. Names are found by structure (capitalised runs with particles), pronouns resolve to
 // the most recent compatible speaker, roles to an earlier mention with the same role, and every
 // name to its fullest form in the document ("Peskov" → "Dmitry Peskov"). Quotes no rule claims
 // may continue the previous speaker (`continue = yes` rules) or are scare quotes.
-// Cost: linear in the sentences that hold quotes, plus one regex pass over the document for
-// names. Pure function of its inputs; owns nothing.
+// Cost: linear in the sentences that hold quotes, plus one pass over the document for names. Pure function of its inputs; owns nothing.
 //
 // Example:
 //   std::vector<Attribution> a = Attribute(doc, FindQuoteSpans(doc), rules, /*explain=*/false);

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include <re2/re2.h>
-#include <re2/set.h>
+#include <re2/filtered_re2.h>
 
 #include "saidby/document.h"
 
@@ -97,8 +97,14 @@ class RuleSet {
 
   const SentenceSplitter& splitter() const { return *splitter_; }
   const std::vector<AttributionRule>& rules() const { return rules_; }
-  const re2::RE2::Set& set() const { return *set_; }
+  // The rule's pattern as group 1 of an expression to match with RE2::ANCHOR_START: "(?s:.)*?(P)"
+  // finds what an unanchored search for P finds, but lets RE2 run BitState on a short window
+  // instead of building DFA states, which on text it has not seen cost more than the match.
   const re2::RE2& regex(size_t rule) const { return *regexes_[rule]; }
+  // Which rules may match a window: FilteredRE2 over the rules' patterns (ids are rule
+  // indexes) and the atoms (lower-case strings) whose presence it needs to know.
+  const re2::FilteredRE2& prefilter() const { return *prefilter_; }
+  const std::vector<std::string>& atoms() const { return atoms_; }
   // Runs of capitalised words (with particles) anywhere in a text: candidate person names.
   const re2::RE2& name_run() const { return *name_run_; }
   // The same runs, found without RE2 (see name_run.h).
@@ -154,7 +160,8 @@ class RuleSet {
   size_t max_phrase_words_ = 1;
   std::vector<AttributionRule> rules_;
   std::vector<std::unique_ptr<re2::RE2>> regexes_;
-  std::unique_ptr<re2::RE2::Set> set_;
+  std::unique_ptr<re2::FilteredRE2> prefilter_;
+  std::vector<std::string> atoms_;
   std::unique_ptr<re2::RE2> name_run_;
   std::unique_ptr<NameRunFinder> name_finder_;
 };
