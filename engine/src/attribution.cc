@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <iterator>
 #include <limits>
 #include <optional>
-#include <iterator>
 #include <sstream>
 #include <unordered_map>
 
@@ -62,13 +62,15 @@ char Classify(const RuleSet& rules, std::string_view text, std::string lower,
   const char lex = facts.lexicon;
   // Inside a sentence a capitalised particle, cue or determiner is part of a name: "Van",
   // "United States", "the Islamic State", "The Daily Beast".
-  if ((lex == 'k' || lex == 'C' || lex == 'D' || lex == 'V') && capital && !sentence_initial) return 'N';
+  if ((lex == 'k' || lex == 'C' || lex == 'D' || lex == 'V') && capital && !sentence_initial)
+    return 'N';
   if (lex != 'w') return lex;
   if (capital && !facts.not_name) {
     // "Keller's", "Reyes'": a possessor modifies the noun after it and is no speaker itself.
     // "It's", "Here's" are contractions, not possessives.
     for (std::string_view suffix : {"'s", "s'"}) {
-      if (lower.size() > suffix.size() + 1 && lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      if (lower.size() > suffix.size() + 1 &&
+          lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0) {
         std::string stem = lower.substr(0, lower.size() - 2);
         if (suffix == "s'") stem = lower.substr(0, lower.size() - 1);
         if (!rules.IsNotName(stem) && !rules.Pronoun(stem) && !rules.IsDeterminer(stem)) return 'G';
@@ -136,7 +138,8 @@ TextSpan WindowSpan(const Document& doc, const QuoteScan& scan, size_t q) {
 TextSpan PreviousSentenceWindow(const Document& doc, const QuoteScan& scan, size_t q, TextSpan w) {
   const QuoteSpan& quote = scan.spans[q];
   if (quote.outer.begin != w.begin) {
-    std::string_view before = std::string_view(doc.text).substr(w.begin, quote.outer.begin - w.begin);
+    std::string_view before =
+        std::string_view(doc.text).substr(w.begin, quote.outer.begin - w.begin);
     if (before.find_first_not_of(" \t\r\n") != std::string_view::npos) return {};
   }
   const size_t s = doc.SentenceAt(w.begin);
@@ -151,7 +154,8 @@ TextSpan PreviousSentenceWindow(const Document& doc, const QuoteScan& scan, size
 // window: “Q.” Keller said the talks would go on. Empty when there is no such sentence.
 TextSpan NextSentenceWindow(const Document& doc, const QuoteScan& scan, size_t q, TextSpan w) {
   const QuoteSpan& quote = scan.spans[q];
-  std::string_view after = std::string_view(doc.text).substr(quote.outer.end, w.end - quote.outer.end);
+  std::string_view after =
+      std::string_view(doc.text).substr(quote.outer.end, w.end - quote.outer.end);
   if (after.find_first_not_of(" \t\r\n.") != std::string_view::npos) return {};
   const size_t s = doc.SentenceAt(w.end > 0 ? w.end - 1 : 0) + 1;
   if (s >= doc.sentences.size() || doc.ParagraphAt(doc.sentences[s].begin) != quote.paragraph) {
@@ -198,9 +202,8 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
       CodePoint first = DecodeAt(word, 0);
       const bool possessive = (next == "'" || next == "\xE2\x80\x99") && !word.empty() &&
                               (word.back() == 's' || word.back() == 'S');
-      const bool abbreviation =
-          next == "." && ((first.width == word.size() && IsUpper(first.cp)) ||
-                          rules.IsAbbreviation(Lower(word) + "."));
+      const bool abbreviation = next == "." && ((first.width == word.size() && IsUpper(first.cp)) ||
+                                                rules.IsAbbreviation(Lower(word) + "."));
       if (possessive || abbreviation) {
         joined.push_back({{raw[i].span.begin, raw[i + 1].span.end}, 0, -1});
         ++i;
@@ -266,7 +269,8 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
   for (size_t i = 1; i < w.tokens.size(); ++i) {
     Token& tok = w.tokens[i];
     if (tok.symbol != 'T' || w.tokens[i - 1].symbol != 'N') continue;
-    if (i + 1 < w.tokens.size() && (w.tokens[i + 1].symbol == 'N' || w.tokens[i + 1].symbol == 'T')) continue;
+    if (i + 1 < w.tokens.size() && (w.tokens[i + 1].symbol == 'N' || w.tokens[i + 1].symbol == 'T'))
+      continue;
     std::string_view word = doc.slice(tok.span);
     if (word.find(' ') == std::string_view::npos && IsUpper(DecodeAt(word, 0).cp)) tok.symbol = 'N';
   }
@@ -282,7 +286,8 @@ struct NameOccurrence {
 
 std::string_view StripPossessive(std::string_view s) {
   for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
-    if (s.size() > suffix.size() && s.ends_with(suffix)) return s.substr(0, s.size() - suffix.size());
+    if (s.size() > suffix.size() && s.ends_with(suffix))
+      return s.substr(0, s.size() - suffix.size());
   }
   return s;
 }
@@ -328,8 +333,7 @@ struct Speaker {
 
 class DocumentAttributor {
  public:
-  DocumentAttributor(const Document& doc, const QuoteScan& scan, const RuleSet& rules,
-                     bool explain)
+  DocumentAttributor(const Document& doc, const QuoteScan& scan, const RuleSet& rules, bool explain)
       : doc_(doc), scan_(scan), rules_(rules), explain_(explain) {
     for (const AttributionRule& r : rules_.rules()) {
       if (r.continues) continuation_priority_ = std::max(continuation_priority_, r.priority);
@@ -413,7 +417,8 @@ class DocumentAttributor {
     if (want.empty()) return name;
     const NameOccurrence* best = nullptr;
     auto score = [&](const NameOccurrence& n) {
-      long dist = n.pos <= pos ? static_cast<long>(pos - n.pos) : 1000000000L + static_cast<long>(n.pos);
+      long dist =
+          n.pos <= pos ? static_cast<long>(pos - n.pos) : 1000000000L + static_cast<long>(n.pos);
       return std::make_pair(n.folded.size(), -dist);
     };
     auto bucket = by_surname_.find(want.back());
@@ -477,7 +482,8 @@ class DocumentAttributor {
     const bool unnamed = rules_.IsUnnamedDeterminer(Lower(doc_.slice(w.tokens[a].span)));
     if (unnamed) {
       std::erase_if(runs, [&](const Run& r) {
-        return r.begin == a || (w.tokens[r.begin - 1].symbol != 'T' && w.tokens[r.begin - 1].symbol != ',');
+        return r.begin == a ||
+               (w.tokens[r.begin - 1].symbol != 'T' && w.tokens[r.begin - 1].symbol != ',');
       });
     }
     for (const Run& r : runs) {
@@ -589,12 +595,16 @@ class DocumentAttributor {
       if (!after_det && !before_title && !lone_opener && (speaks || !speech_subject_only)) {
         std::string_view name = doc_.slice({w.tokens[i].span.begin, w.tokens[j - 1].span.end});
         std::vector<std::string_view> words = SplitWords(StripPossessive(name));
-        std::string canonical = Canonical(JoinWords(words, 0, words.size()), w.tokens[i].span.begin);
+        std::string canonical =
+            Canonical(JoinWords(words, 0, words.size()), w.tokens[i].span.begin);
         Gender g = KnownGender(canonical);
         if (i > begin && w.tokens[i - 1].symbol == 'T') {
-          if (Gender t = rules_.TitleGender(Lower(doc_.slice(w.tokens[i - 1].span))); t != Gender::kUnknown) g = t;
+          if (Gender t = rules_.TitleGender(Lower(doc_.slice(w.tokens[i - 1].span)));
+              t != Gender::kUnknown)
+            g = t;
         }
-        if (p.gender == Gender::kUnknown || g == Gender::kUnknown || g == p.gender) return canonical;
+        if (p.gender == Gender::kUnknown || g == Gender::kUnknown || g == p.gender)
+          return canonical;
       }
       i = j - 1;
     }
@@ -636,7 +646,8 @@ class DocumentAttributor {
     for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
       if (it->pos >= pos || it->name.empty()) continue;
       if (it->organisation && p.gender != Gender::kUnknown) continue;
-      if (p.gender != Gender::kUnknown && it->gender != Gender::kUnknown && it->gender != p.gender) {
+      if (p.gender != Gender::kUnknown && it->gender != Gender::kUnknown &&
+          it->gender != p.gender) {
         continue;
       }
       return it->name;
@@ -783,8 +794,7 @@ class DocumentAttributor {
         why << "rule " << rule.id << " (priority " << rule.priority << ")"
             << (ok ? " → speaker \"" + cand.speaker + "\" mention \"" + cand.mention + "\""
                    : std::string(" → no usable speaker"))
-            << (ok && !decided ? " [chosen: highest priority that named a speaker]" : "")
-            << "; ";
+            << (ok && !decided ? " [chosen: highest priority that named a speaker]" : "") << "; ";
       }
       if (ok && !decided) {
         a = cand;
@@ -887,7 +897,8 @@ class DocumentAttributor {
       // ("the so-called “deal guys”"); a whole sentence is reported, speaker unknown.
       if (a.kind == "partial" || WordCount(q) <= 4) a.kind = "scare";
       a.confidence = a.kind == "scare" ? 0.5 : 0.2;
-      if (explain_) why << "no rule matched; " << (a.kind == "scare" ? "scare quote" : "unattributed");
+      if (explain_)
+        why << "no rule matched; " << (a.kind == "scare" ? "scare quote" : "unattributed");
     } else if (a.kind != "continued" && a.kind == "full" && q > 0 && !a.speaker.empty() &&
                done[q - 1].speaker == a.speaker && done[q - 1].kind != "scare" &&
                scan_.spans[q - 1].paragraph == scan_.spans[q].paragraph &&
@@ -970,8 +981,8 @@ class DocumentAttributor {
 
 }  // namespace
 
-std::vector<Attribution> Attribute(const Document& doc, const QuoteScan& scan,
-                                   const RuleSet& rules, bool explain) {
+std::vector<Attribution> Attribute(const Document& doc, const QuoteScan& scan, const RuleSet& rules,
+                                   bool explain) {
   return DocumentAttributor(doc, scan, rules, explain).Run();
 }
 
@@ -1004,9 +1015,9 @@ std::vector<RuleProblem> CheckRuleExamples(const RuleSet& rules) {
       if (scan.spans.empty()) {
         problems.push_back({rule.file, rule.line, 1, where + " holds no quote"});
       } else if (!matched) {
-        problems.push_back({rule.file, rule.line, 1,
-                            where + " does not match the pattern (its tokens read \"" + symbols +
-                                "\")"});
+        problems.push_back(
+            {rule.file, rule.line, 1,
+             where + " does not match the pattern (its tokens read \"" + symbols + "\")"});
       }
     }
   }

@@ -37,8 +37,8 @@ using UTextPtr = std::unique_ptr<UText, UTextCloser>;
 
 UTextPtr OpenUText(std::string_view text, TextSpan span) {
   UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data() + span.begin,
-                             static_cast<int64_t>(span.size()), &status);
+  UText* ut =
+      utext_openUTF8(nullptr, text.data() + span.begin, static_cast<int64_t>(span.size()), &status);
   assert(U_SUCCESS(status));
   return UTextPtr(ut);
 }
@@ -109,12 +109,12 @@ Status ValidateText(std::string_view s) {
       len = 2;
     } else if (c >= 0xE0 && c <= 0xEF) {
       len = 3;
-      if (c == 0xE0) lo = 0xA0;          // overlong
-      if (c == 0xED) hi = 0x9F;          // surrogates
+      if (c == 0xE0) lo = 0xA0;  // overlong
+      if (c == 0xED) hi = 0x9F;  // surrogates
     } else if (c >= 0xF0 && c <= 0xF4) {
       len = 4;
-      if (c == 0xF0) lo = 0x90;          // overlong
-      if (c == 0xF4) hi = 0x8F;          // above U+10FFFF
+      if (c == 0xF0) lo = 0x90;  // overlong
+      if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
     } else {
       return Status::Error("invalid UTF-8 at byte " + std::to_string(i));
     }
@@ -164,9 +164,10 @@ std::vector<TextSpan> SentenceSplitter::Split(std::string_view text, TextSpan sp
       constexpr size_t kMaxWordBytes = 64;
       const std::string_view tail = pv.substr(pv.size() - std::min(pv.size(), kMaxWordBytes));
       size_t last_space = tail.find_last_of(" \t");
-      std::string_view last_word = last_space != std::string_view::npos ? tail.substr(last_space + 1)
-                                   : tail.size() == pv.size()           ? pv
-                                                                        : std::string_view();
+      std::string_view last_word = last_space != std::string_view::npos
+                                       ? tail.substr(last_space + 1)
+                                   : tail.size() == pv.size() ? pv
+                                                              : std::string_view();
       bool merge = false;
       // A sentence cannot start in lower case: "“Why?” he asked." is one sentence.
       if (StartsLowercase(text, piece)) merge = true;

@@ -88,13 +88,13 @@ namespace {
 
 // Is `part` a contiguous run of `whole`?
 bool ContainsRun(const std::vector<std::string>& whole, const std::vector<std::string>& part) {
-  return !part.empty() && std::search(whole.begin(), whole.end(), part.begin(), part.end()) !=
-                              whole.end();
+  return !part.empty() &&
+         std::search(whole.begin(), whole.end(), part.begin(), part.end()) != whole.end();
 }
 
 // "the company", "A source close to the talks": a description rather than a name.
 bool IsDescription(const std::vector<std::string>& folded_words, std::string_view gold) {
-  static constexpr std::string_view kArticles[] = {"the", "a",  "an",      "one",  "his", "her",
+  static constexpr std::string_view kArticles[] = {"the", "a",     "an",      "one",  "his", "her",
                                                    "its", "their", "another", "some", "two"};
   if (folded_words.empty()) return false;
   CodePoint first = DecodeAt(gold, 0);
@@ -255,8 +255,7 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in, double
 
 }  // namespace
 
-EvalReport Evaluate(const std::vector<GoldQuote>& gold,
-                    const std::vector<QuoteRecord>& predictions,
+EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteRecord>& predictions,
                     const std::vector<std::string>& extracted_docs, EvalOptions options) {
   // Documents in a stable order: extracted ones as given (then any only predictions name),
   // then gold-only ones in gold order.

@@ -1,8 +1,7 @@
 #include "saidby/quote_printer.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "saidby/csv.h"
 
@@ -24,10 +23,10 @@ CsvQuotePrinter::CsvQuotePrinter(std::ostream& out, bool with_explain)
 }
 
 void CsvQuotePrinter::Write(const QuoteRecord& r) {
-  out_ << CsvField(r.source) << ',' << CsvField(r.doc) << ',' << r.quote_id << ',' << r.start
-       << ',' << r.end << ',' << r.kind << ',' << CsvField(r.speaker) << ','
-       << CsvField(r.mention) << ',' << CsvField(r.cue) << ',' << CsvField(r.rule) << ','
-       << FormatConfidence(r.confidence) << ',' << CsvField(r.quote);
+  out_ << CsvField(r.source) << ',' << CsvField(r.doc) << ',' << r.quote_id << ',' << r.start << ','
+       << r.end << ',' << r.kind << ',' << CsvField(r.speaker) << ',' << CsvField(r.mention) << ','
+       << CsvField(r.cue) << ',' << CsvField(r.rule) << ',' << FormatConfidence(r.confidence) << ','
+       << CsvField(r.quote);
   if (with_explain_) out_ << ',' << CsvField(r.explain);
   out_ << "\r\n";
 }

@@ -25,8 +25,17 @@ struct OpenMark {
 
 bool IsQuoteCodePoint(char32_t c) {
   switch (c) {
-    case '"': case '\'': case 0x201C: case 0x201D: case 0x201E: case 0x2018: case 0x2019:
-    case 0x00AB: case 0x00BB: case 0x2039: case 0x203A:
+    case '"':
+    case '\'':
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x2018:
+    case 0x2019:
+    case 0x00AB:
+    case 0x00BB:
+    case 0x2039:
+    case 0x203A:
       return true;
     default:
       return false;
@@ -34,8 +43,8 @@ bool IsQuoteCodePoint(char32_t c) {
 }
 
 bool IsOpeningPunct(char32_t c) {
-  return c == '(' || c == '[' || c == '{' || c == '-' || c == 0x2014 || c == 0x2013 ||
-         c == '/' || IsQuoteCodePoint(c);
+  return c == '(' || c == '[' || c == '{' || c == '-' || c == 0x2014 || c == 0x2013 || c == '/' ||
+         IsQuoteCodePoint(c);
 }
 
 // Markup residue inside a paragraph: HTML tags and bracketed attribute lists such as
@@ -53,9 +62,9 @@ std::vector<TextSpan> MarkupRegions(std::string_view t, TextSpan para) {
       ++j;
     }
     if (j >= para.end || t[j] != close) continue;
-    bool tag_like = open == '<' && i + 1 < j &&
-                    (std::isalpha(static_cast<unsigned char>(t[i + 1])) || t[i + 1] == '/' ||
-                     t[i + 1] == '!');
+    bool tag_like =
+        open == '<' && i + 1 < j &&
+        (std::isalpha(static_cast<unsigned char>(t[i + 1])) || t[i + 1] == '/' || t[i + 1] == '!');
     if (tag_like || (open == '[' && has_equals)) {
       out.push_back({i, j + 1});
       i = j;
@@ -121,8 +130,8 @@ class ParagraphScanner {
     q.continues_previous = pending_continuation_at_ == o.pos;
     if (!continues_next) {
       out_.warnings.push_back("unbalanced quote mark at byte " + std::to_string(o.pos) +
-                              ": closed at the paragraph end (byte " +
-                              std::to_string(para_.end) + ")");
+                              ": closed at the paragraph end (byte " + std::to_string(para_.end) +
+                              ")");
     }
     if (q.content.size() > 0) out_.spans.push_back(q);
     stack_.clear();
@@ -137,7 +146,8 @@ class ParagraphScanner {
     // Invisible format characters (U+202A LEFT-TO-RIGHT EMBEDDING, U+200B, U+FEFF) left by
     // web pages count as the space they usually stand next to.
     bool prev_ok = prev.width == 0 || IsSpace(prev.cp) || IsOpeningPunct(prev.cp) ||
-                   (prev.cp >= 0x200B && prev.cp <= 0x200F) || (prev.cp >= 0x202A && prev.cp <= 0x202E) ||
+                   (prev.cp >= 0x200B && prev.cp <= 0x200F) ||
+                   (prev.cp >= 0x202A && prev.cp <= 0x202E) ||
                    (prev.cp >= 0x2060 && prev.cp <= 0x2064) || prev.cp == 0xFEFF;
     return next_ok && prev_ok;
   }
@@ -183,8 +193,7 @@ class ParagraphScanner {
     CodePoint next = DecodeAt(t_, mk.pos + mk.width);
     switch (mk.cp) {
       case 0x201C:  // “ opens; closes after „ or when plainly used as a closer
-        if (IsOpen(Family::kDouble) &&
-            (stack_.back().low_opener || (right && !left))) {
+        if (IsOpen(Family::kDouble) && (stack_.back().low_opener || (right && !left))) {
           Close(mk, Family::kDouble);
         } else if (!IsOpen(Family::kDouble) || left) {
           Open(mk, Family::kDouble, false, reopening);
@@ -248,7 +257,8 @@ class ParagraphScanner {
     // "’n’ roll" is elided; "‘I’m sick of it’" opens a quote (a letter follows the apostrophe).
     const bool letter_after = word_end + following.width < para_.end &&
                               IsLetter(DecodeAt(t_, word_end + following.width).cp);
-    if (word_end - after <= 2 && (following.cp == 0x2019 || following.cp == '\'') && !letter_after) {
+    if (word_end - after <= 2 && (following.cp == 0x2019 || following.cp == '\'') &&
+        !letter_after) {
       return true;
     }
     std::string w = AsciiLower(t_.substr(after, word_end - after));
@@ -268,8 +278,7 @@ class ParagraphScanner {
 bool StartsWithOpener(std::string_view t, TextSpan para) {
   CodePoint cp = DecodeAt(t, para.begin);
   if (t.substr(para.begin, 2) == "''" || t.substr(para.begin, 2) == "``") return true;
-  return cp.cp == 0x201C || cp.cp == '"' || cp.cp == 0x00AB || cp.cp == 0x201E ||
-         cp.cp == 0x2018;
+  return cp.cp == 0x201C || cp.cp == '"' || cp.cp == 0x00AB || cp.cp == 0x201E || cp.cp == 0x2018;
 }
 
 }  // namespace
@@ -282,8 +291,8 @@ QuoteScan FindQuoteSpans(const Document& doc) {
     scanner.Run(reopen);
     reopen = false;
     if (scanner.LeftOpen()) {
-      bool continues = i + 1 < doc.paragraphs.size() &&
-                       StartsWithOpener(doc.text, doc.paragraphs[i + 1]);
+      bool continues =
+          i + 1 < doc.paragraphs.size() && StartsWithOpener(doc.text, doc.paragraphs[i + 1]);
       scanner.CloseAtEnd(continues);
       reopen = continues;
     }

@@ -11,9 +11,9 @@ namespace saidby {
 namespace {
 
 const std::set<std::string>& ClassNames() {
-  static const std::set<std::string> names = {"QUOTE", "OTHERQUOTE", "CUE",  "NAME",  "TITLE",
-                                              "PRONOUN", "DET",      "PARTICLE", "WORD", "ANY",
-                                              "NONCUE", "POSSESSIVE", "AUXVERB", "START", "END"};
+  static const std::set<std::string> names = {"QUOTE",   "OTHERQUOTE", "CUE",      "NAME",  "TITLE",
+                                              "PRONOUN", "DET",        "PARTICLE", "WORD",  "ANY",
+                                              "NONCUE",  "POSSESSIVE", "AUXVERB",  "START", "END"};
   return names;
 }
 
@@ -178,8 +178,7 @@ bool PatternCompiler::Validate(const std::vector<PatternToken>& t, bool allow_sp
       prev_atom = false;
     } else {
       if (k.kind == PatternToken::kName && k.text == "QUOTE") has_quote = true;
-      prev_atom = k.kind == PatternToken::kLiteral ||
-                  (k.text != "START" && k.text != "END");
+      prev_atom = k.kind == PatternToken::kLiteral || (k.text != "START" && k.text != "END");
     }
     ++i;
   }
@@ -251,13 +250,14 @@ std::string PatternCompiler::ClassRegex(const std::string& name) const {
     // Any token but the quote and a cue (a cue word or a literal that is a cue).
     std::string excluded = Hex('Q') + Hex('C');
     for (const auto& [lit, sym] : literal_symbols_) {
-      if (sym != 0 && LexiconSymbol(rules_, lit) == 'C') excluded += Hex(static_cast<unsigned char>(sym));
+      if (sym != 0 && LexiconSymbol(rules_, lit) == 'C')
+        excluded += Hex(static_cast<unsigned char>(sym));
     }
     return "[^" + excluded + "]";
   }
   if (name == "START") return "^";
   if (name == "END") return "$";
-  char base = name == "QUOTE"      ? 'Q'
+  char base = name == "QUOTE"        ? 'Q'
               : name == "OTHERQUOTE" ? 'q'
               : name == "CUE"        ? 'C'
               : name == "NAME"       ? 'N'
@@ -271,7 +271,8 @@ std::string PatternCompiler::ClassRegex(const std::string& name) const {
   std::string members = Hex(static_cast<unsigned char>(base));
   if (base != 'Q' && base != 'q' && base != 'N' && base != 'G') {
     for (const auto& [lit, sym] : literal_symbols_) {
-      if (sym != 0 && LexiconSymbol(rules_, lit) == base) members += Hex(static_cast<unsigned char>(sym));
+      if (sym != 0 && LexiconSymbol(rules_, lit) == base)
+        members += Hex(static_cast<unsigned char>(sym));
     }
   }
   return "[" + members + "]";
@@ -294,7 +295,7 @@ CompiledPattern PatternCompiler::Compile(const ParsedPattern& p) const {
         if (sym == 0) {
           auto it = literal_symbols_.find(t.text);
           sym = it != literal_symbols_.end() && it->second != 0 ? it->second
-                                                                 : LexiconSymbol(rules_, t.text);
+                                                                : LexiconSymbol(rules_, t.text);
         }
         c.regex += Hex(static_cast<unsigned char>(sym));
         break;

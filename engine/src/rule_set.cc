@@ -1,7 +1,7 @@
 #include "saidby/rule_set.h"
 
-#include <re2/re2.h>
 #include <re2/filtered_re2.h>
+#include <re2/re2.h>
 
 #include <algorithm>
 #include <cassert>
@@ -104,7 +104,8 @@ class RuleLoader {
       return Finish();
     }
     std::unordered_set<std::string> abbreviations;
-    LoadLexicon("abbreviations.txt", {}, [&](const LexiconLine& l) { abbreviations.insert(l.entry); });
+    LoadLexicon("abbreviations.txt", {},
+                [&](const LexiconLine& l) { abbreviations.insert(l.entry); });
     LoadLexicon("cues.txt", {}, [&](const LexiconLine& l) { Add(rules_->cues_, l); });
     LoadLexicon("titles.txt", {"male", "female"}, [&](const LexiconLine& l) {
       Add(rules_->titles_, l);
@@ -135,7 +136,8 @@ class RuleLoader {
       Add(rules_->particles_, l);
     });
     LoadLexicon("auxiliaries.txt", {}, [&](const LexiconLine& l) { Add(rules_->auxiliaries_, l); });
-    LoadLexicon("work_nouns.txt", {}, [&](const LexiconLine& l) { rules_->work_nouns_.insert(l.entry); });
+    LoadLexicon("work_nouns.txt", {},
+                [&](const LexiconLine& l) { rules_->work_nouns_.insert(l.entry); });
     LoadLexicon("not_names.txt", {}, [&](const LexiconLine& l) { Add(rules_->not_names_, l); });
     rules_->abbreviations_ = abbreviations;
     rules_->splitter_ = std::make_unique<SentenceSplitter>(std::move(abbreviations));
@@ -203,7 +205,8 @@ class RuleLoader {
       size_t tag_at = l.find('@');
       std::string entry = CollapseSpaces(l.substr(0, tag_at));
       if (entry.empty()) {
-        if (tag_at != std::string_view::npos) Problem(path, i + 1, tag_at + 1, "tag without an entry");
+        if (tag_at != std::string_view::npos)
+          Problem(path, i + 1, tag_at + 1, "tag without an entry");
         continue;
       }
       LexiconLine out{AsciiLower(entry), {}, i + 1, l.find_first_not_of(" \t") + 1};
@@ -217,7 +220,8 @@ class RuleLoader {
       }
       while (tag_at != std::string_view::npos) {
         size_t end = l.find_first_of(" \t@", tag_at + 1);
-        std::string tag(l.substr(tag_at + 1, end == std::string_view::npos ? end : end - tag_at - 1));
+        std::string tag(
+            l.substr(tag_at + 1, end == std::string_view::npos ? end : end - tag_at - 1));
         if (std::find(allowed_tags.begin(), allowed_tags.end(), tag) == allowed_tags.end()) {
           Problem(path, i + 1, tag_at + 1,
                   "unknown tag '@" + tag + "'" +
@@ -243,8 +247,8 @@ class RuleLoader {
     std::string alt;
     for (const auto& p : parts) alt += (alt.empty() ? "" : "|") + RE2::QuoteMeta(p);
     if (alt.empty()) alt = "\\x00";
-    const std::string word =
-        "(?:\\p{Lu}\\.|(?:(?:" + alt + ")-)?\\p{Lu}[\\p{L}\\p{M}]*(?:['\u2019\\-][\\p{L}\\p{M}]+)*)";
+    const std::string word = "(?:\\p{Lu}\\.|(?:(?:" + alt +
+                             ")-)?\\p{Lu}[\\p{L}\\p{M}]*(?:['\u2019\\-][\\p{L}\\p{M}]+)*)";
     const std::string run = "(" + word + "(?:[ \t]+(?:(?:" + alt + ")[ \t]+)*" + word + ")*)";
     RE2::Options opts;
     opts.set_log_errors(false);
@@ -264,7 +268,8 @@ class RuleLoader {
       for (const std::string& e : *set) note_phrase(e);
     }
     for (const auto& [literal, symbol] : rules_->literals_) note_phrase(literal);
-    for (const auto* set : {&rules_->titles_, &rules_->determiners_, &rules_->not_names_, &rules_->cues_}) {
+    for (const auto* set :
+         {&rules_->titles_, &rules_->determiners_, &rules_->not_names_, &rules_->cues_}) {
       rules_->name_breakers_.insert(set->begin(), set->end());
     }
     for (const auto& [pronoun, entry] : rules_->pronouns_) rules_->name_breakers_.insert(pronoun);
@@ -275,7 +280,8 @@ class RuleLoader {
     for (const auto& [pronoun, entry] : rules_->pronouns_) {
       rules_->facts_[pronoun].lexicon = LexiconSymbol(*rules_, pronoun);
     }
-    for (const auto& [literal, symbol] : rules_->literals_) rules_->facts_[literal].literal = symbol;
+    for (const auto& [literal, symbol] : rules_->literals_)
+      rules_->facts_[literal].literal = symbol;
     for (const std::string& e : rules_->not_names_) rules_->facts_[e].not_name = true;
     RuleSet::LoadResult r;
     r.problems = std::move(problems_);
@@ -303,7 +309,8 @@ void RuleLoader::LoadPatterns() {
     size_t priority_line = 0, confidence_line = 0;
   };
   std::vector<Section> sections;
-  std::vector<std::tuple<std::string, std::string, size_t, size_t>> defines;  // name, expr, line, col
+  std::vector<std::tuple<std::string, std::string, size_t, size_t>>
+      defines;  // name, expr, line, col
   std::unordered_set<std::string> ids;
 
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -362,7 +369,8 @@ void RuleLoader::LoadPatterns() {
       if (key == "confidence") s.confidence_line = i + 1;
     } else {
       Problem(path, i + 1, first + 1,
-              "unknown key '" + key + "' (expected pattern, priority, confidence, continue or example)");
+              "unknown key '" + key +
+                  "' (expected pattern, priority, confidence, continue or example)");
     }
   }
 
@@ -419,7 +427,8 @@ void RuleLoader::LoadPatterns() {
       p.rule.continues = c->second.first == "yes";
     }
     if (!p.parsed.has_quote) {
-      Problem(path, s.pattern_line, pat->second.second, "pattern has no QUOTE: it can never attribute a quote");
+      Problem(path, s.pattern_line, pat->second.second,
+              "pattern has no QUOTE: it can never attribute a quote");
     }
     if (!p.parsed.has_speaker && !p.rule.continues) {
       Problem(path, s.pattern_line, pat->second.second,

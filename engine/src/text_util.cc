@@ -16,7 +16,8 @@ CodePoint DecodeAt(std::string_view text, size_t pos) {
   size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
   if (pos + len > text.size()) return {0xFFFD, 1};
   char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-  for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
+  for (size_t k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[pos + k]) & 0x3F);
   return {cp, len};
 }
 
@@ -33,7 +34,9 @@ CodePoint DecodeBefore(std::string_view text, size_t pos) {
 
 bool IsSpace(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0xFEFF; }
 bool IsLetter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
-bool IsUpper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp)); }
+bool IsUpper(char32_t cp) {
+  return u_isupper(static_cast<UChar32>(cp)) || u_istitle(static_cast<UChar32>(cp));
+}
 bool IsLower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
 bool IsDigit(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }
 
@@ -69,13 +72,14 @@ bool StartsUppercase(std::string_view text, TextSpan span) {
 std::string FoldName(std::string_view s) {
   // ASCII folds to its lower case and has nothing to decompose: skip ICU (names are mostly
   // ASCII in English news, and this runs for every capitalised run of every document).
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     return AsciiLower(s);
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString u =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   u.foldCase();
   icu::UnicodeString d = nfd->normalize(u, status);
   icu::UnicodeString out;

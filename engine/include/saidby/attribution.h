@@ -2,11 +2,12 @@
 //
 // For every quote, the sentence(s) holding it are reduced to a string of token-class symbols
 // and matched against the patterns whose required symbols it holds (RE2's FilteredRE2), best
-// priority first; the first match that names someone names the speaker. Names are found by structure (capitalised runs with particles), pronouns resolve to
-// the most recent compatible speaker, roles to an earlier mention with the same role, and every
-// name to its fullest form in the document ("Peskov" → "Dmitry Peskov"). Quotes no rule claims
-// may continue the previous speaker (`continue = yes` rules) or are scare quotes.
-// Cost: linear in the sentences that hold quotes, plus one pass over the document for names. Pure function of its inputs; owns nothing.
+// priority first; the first match that names someone names the speaker. Names are found by
+// structure (capitalised runs with particles), pronouns resolve to the most recent compatible
+// speaker, roles to an earlier mention with the same role, and every name to its fullest form in
+// the document ("Peskov" → "Dmitry Peskov"). Quotes no rule claims may continue the previous
+// speaker (`continue = yes` rules) or are scare quotes. Cost: linear in the sentences that hold
+// quotes, plus one pass over the document for names. Pure function of its inputs; owns nothing.
 //
 // Example:
 //   std::vector<Attribution> a = Attribute(doc, FindQuoteSpans(doc), rules, /*explain=*/false);
@@ -33,8 +34,8 @@ struct Attribution {
 };
 
 // One Attribution per quote of `scan.spans`, in the same order.
-std::vector<Attribution> Attribute(const Document& doc, const QuoteScan& scan,
-                                   const RuleSet& rules, bool explain);
+std::vector<Attribution> Attribute(const Document& doc, const QuoteScan& scan, const RuleSet& rules,
+                                   bool explain);
 
 // Runs every rule's examples through the real pipeline; one problem per example that does not
 // match its own pattern (file:line of the rule).

@@ -35,7 +35,7 @@ struct Document {
   std::string id;
   std::string source;
   std::string text;
-  std::vector<TextSpan> paragraphs;     // non-blank lines, trimmed, in order
+  std::vector<TextSpan> paragraphs;  // non-blank lines, trimmed, in order
   // In order, never crossing a paragraph end. Every paragraph's after MakeDocument; only
   // those of the paragraphs that hold a quote after Extractor::Extract (see AddSentences).
   std::vector<TextSpan> sentences;

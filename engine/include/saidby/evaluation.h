@@ -92,8 +92,7 @@ struct EvalOptions {
 // `extracted_docs`: the ids of every document that was extracted, including those with no
 // predictions; a prediction's doc counts as extracted even if absent here. Documents with no
 // gold rows are scored normally (every prediction is a false hit).
-EvalReport Evaluate(const std::vector<GoldQuote>& gold,
-                    const std::vector<QuoteRecord>& predictions,
+EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteRecord>& predictions,
                     const std::vector<std::string>& extracted_docs, EvalOptions options = {});
 
 // Word tokens of a quote: Unicode case-folded, accents dropped, curly and straight apostrophes

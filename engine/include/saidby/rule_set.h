@@ -12,17 +12,16 @@
 //   const RuleSet& rules = *check.rules;
 #pragma once
 
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
 #include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
-#include <re2/re2.h>
-#include <re2/filtered_re2.h>
-
 #include "saidby/document.h"
-
 
 namespace saidby {
 
@@ -48,7 +47,7 @@ struct AttributionRule {
   std::string id;
   int priority = 0;
   double confidence = 0.9;
-  std::string source;                 // the pattern as written
+  std::string source;  // the pattern as written
   std::string file;
   size_t line = 0;
   std::vector<std::string> examples;  // sentences that must match
@@ -64,25 +63,25 @@ enum class TokenClass : char {
   kQuote = 'Q',       // the quote being attributed
   kOtherQuote = 'q',  // any other quote in the window
   kCue = 'C',
-  kName = 'N',        // a capitalised word that may be part of a name
-  kTitle = 'T',       // title or role word (spokesperson, President, Mr)
+  kName = 'N',   // a capitalised word that may be part of a name
+  kTitle = 'T',  // title or role word (spokesperson, President, Mr)
   kPronoun = 'P',
   kDeterminer = 'D',  // words that start a role description (a, the, former, senior)
   kParticle = 'k',    // name particles (von, der, bin, al)
   kWord = 'w',        // any other word
   kComma = ',',
   kColon = ':',
-  kPeriod = '.',      // sentence-final . ? !
+  kPeriod = '.',  // sentence-final . ? !
   kDash = '-',
   kOpenParen = '(',
   kCloseParen = ')',
-  kPunct = 'p',       // any other punctuation
+  kPunct = 'p',  // any other punctuation
 };
 
 // What the lexicons and the patterns' literals say of one lower-case word, in one lookup.
 struct WordFacts {
-  char literal = 0;     // LiteralSymbol
-  char lexicon = 'w';   // LexiconSymbol (rule_pattern.h)
+  char literal = 0;    // LiteralSymbol
+  char lexicon = 'w';  // LexiconSymbol (rule_pattern.h)
   bool not_name = false;
 };
 
@@ -148,15 +147,14 @@ class RuleSet {
   RuleSet();
 
   std::unique_ptr<SentenceSplitter> splitter_;
-  std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_, unnamed_determiners_, articles_, particles_, auxiliaries_,
-      work_nouns_,
-      not_names_;
+  std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_,
+      unnamed_determiners_, articles_, particles_, auxiliaries_, work_nouns_, not_names_;
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, char> literals_;
   std::unordered_map<std::string, size_t> phrase_words_;  // see PhraseWordsFrom
-  std::unordered_set<std::string> name_breakers_;          // see BreaksName
-  std::unordered_map<std::string, WordFacts> facts_;       // see Facts
+  std::unordered_set<std::string> name_breakers_;         // see BreaksName
+  std::unordered_map<std::string, WordFacts> facts_;      // see Facts
   size_t max_phrase_words_ = 1;
   std::vector<AttributionRule> rules_;
   std::vector<std::unique_ptr<re2::RE2>> regexes_;
