@@ -45,8 +45,9 @@ TEST_CASE("“Q,” X said.") {
 }
 
 TEST_CASE("X said: “Q”") {
-  Row r = Only("When asked whether the envoys believed him, Trump said: \"(Putin) would like to "
-               "end the war. That was their impression.\"");
+  Row r = Only(
+      "When asked whether the envoys believed him, Trump said: \"(Putin) would like to "
+      "end the war. That was their impression.\"");
   CHECK(r.speaker == "Trump");
   CHECK(r.cue == "said");
 }
@@ -88,16 +89,18 @@ TEST_CASE("inverted attribution with a role before the name") {
 }
 
 TEST_CASE("appositive subject with reported speech") {
-  Row r = Only("Tatiana Stanovaya, a Russian political analyst, had written that the meeting was "
-               "“never a negotiation. It was a deliberate presentation of Russia’s preconditions”.");
+  Row r = Only(
+      "Tatiana Stanovaya, a Russian political analyst, had written that the meeting was "
+      "“never a negotiation. It was a deliberate presentation of Russia’s preconditions”.");
   CHECK(r.speaker == "Tatiana Stanovaya");
   CHECK(r.kind == "partial");
 }
 
 TEST_CASE("partial quote inside reported speech") {
-  Row r = Only("Shortly after the meeting, the longtime Kremlin adviser Yuri Ushakov said that the "
-               "talks were productive but that Moscow and Washington were “neither further nor "
-               "closer to resolving the crisis in Ukraine”.");
+  Row r = Only(
+      "Shortly after the meeting, the longtime Kremlin adviser Yuri Ushakov said that the "
+      "talks were productive but that Moscow and Washington were “neither further nor "
+      "closer to resolving the crisis in Ukraine”.");
   CHECK(r.speaker == "Yuri Ushakov");
   CHECK(r.kind == "partial");
   CHECK(r.cue == "said");
@@ -127,8 +130,9 @@ TEST_CASE("a name is canonicalised to its fullest form in the document") {
 }
 
 TEST_CASE("name particles stay in the name") {
-  Row r = Only("European Commission chief Ursula von der Leyen hailed “the dawn of a new era” "
-               "under the deal.");
+  Row r = Only(
+      "European Commission chief Ursula von der Leyen hailed “the dawn of a new era” "
+      "under the deal.");
   CHECK(r.speaker == "Ursula von der Leyen");
 }
 
@@ -152,8 +156,9 @@ TEST_CASE("an unattributed quote far from any speaker is not continued") {
 }
 
 TEST_CASE("unnamed sources: mention filled, speaker empty") {
-  Row r = Only("Russia is ready to keep talking, with a Kremlin official calling territorial "
-               "issues the \"most important issue.\"");
+  Row r = Only(
+      "Russia is ready to keep talking, with a Kremlin official calling territorial "
+      "issues the \"most important issue.\"");
   CHECK(r.speaker.empty());
   CHECK(r.mention == "a Kremlin official");
   Row o = Only("“The talks will continue,” officials said.");
@@ -171,7 +176,8 @@ TEST_CASE("scare quotes and titles in quotes are not speech") {
 }
 
 TEST_CASE("a cue word after a determiner is not a cue") {
-  Row r = Only("Before the meeting came a telling prologue with the so-called “deal guys” in Moscow.");
+  Row r =
+      Only("Before the meeting came a telling prologue with the so-called “deal guys” in Moscow.");
   CHECK(r.kind == "scare");
   CHECK(r.rule.empty());
 }
@@ -237,7 +243,8 @@ TEST_CASE("a possessor is no speaker, but a possessor's noun may be") {
   Row r = Only("\"We will not back down,\" Keller's campaign said.");
   CHECK(r.speaker.empty());
   CHECK(r.mention == "Keller's campaign");
-  Row o = Only("One aide tried to downplay Keller's comments, saying they were \"not a big deal.\"");
+  Row o =
+      Only("One aide tried to downplay Keller's comments, saying they were \"not a big deal.\"");
   CHECK(o.speaker != "Keller");
 }
 

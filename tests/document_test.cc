@@ -19,7 +19,9 @@ std::vector<std::string> Sentences(const std::string& text) {
 TEST_CASE("utf-8 validation names the byte") {
   CHECK(ValidateText("plain ascii").ok());
   CHECK(ValidateText("Kyiv’s “quote” «guillemets»").ok());
-  Status bad = ValidateText("abc\xFF" "def");
+  Status bad = ValidateText(
+      "abc\xFF"
+      "def");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.message() == "invalid UTF-8 at byte 3");
   SUBCASE("overlong encoding of '/'") { CHECK_FALSE(ValidateText("ab\xC0\xAF").ok()); }
@@ -40,12 +42,15 @@ TEST_CASE("utf-8 validation names the byte") {
 TEST_CASE("empty and blank documents are errors") {
   const SentenceSplitter& sp = testing::ShippedRules().splitter();
   CHECK(MakeDocument("a", "s", "", sp).status().message() == "empty file");
-  CHECK(MakeDocument("a", "s", " \n\r\n\t ", sp).status().message() == "no text (only white space)");
+  CHECK(MakeDocument("a", "s", " \n\r\n\t ", sp).status().message() ==
+        "no text (only white space)");
 }
 
 TEST_CASE("paragraphs end at line breaks, offsets count original bytes") {
   // BOM, CRLF and a lone CR: offsets stay in input bytes.
-  Document d = Doc("\xEF\xBB\xBF" "First line.\r\nSecond line.\rThird.\n\n  Fourth.  ");
+  Document d =
+      Doc("\xEF\xBB\xBF"
+          "First line.\r\nSecond line.\rThird.\n\n  Fourth.  ");
   REQUIRE(d.paragraphs.size() == 4);
   CHECK(d.paragraphs[0].begin == 3);
   CHECK(d.slice(d.paragraphs[0]) == "First line.");
@@ -57,16 +62,19 @@ TEST_CASE("paragraphs end at line breaks, offsets count original bytes") {
 TEST_CASE("sentences survive titles, initials and abbreviations") {
   CHECK(Sentences("Mr. Peskov spoke first. Then Dr. Graham replied.") ==
         std::vector<std::string>{"Mr. Peskov spoke first.", "Then Dr. Graham replied."});
-  CHECK(Sentences("Lt. Gen. Keith Kellogg arrived on Monday. He left on Tuesday.") ==
-        std::vector<std::string>{"Lt. Gen. Keith Kellogg arrived on Monday.", "He left on Tuesday."});
-  CHECK(Sentences("The letter was signed by J. Smith and sent to the U.S. embassy. Nobody replied.") ==
+  CHECK(
+      Sentences("Lt. Gen. Keith Kellogg arrived on Monday. He left on Tuesday.") ==
+      std::vector<std::string>{"Lt. Gen. Keith Kellogg arrived on Monday.", "He left on Tuesday."});
+  CHECK(Sentences(
+            "The letter was signed by J. Smith and sent to the U.S. embassy. Nobody replied.") ==
         std::vector<std::string>{"The letter was signed by J. Smith and sent to the U.S. embassy.",
                                  "Nobody replied."});
 }
 
 TEST_CASE("quotes that end sentences") {
   CHECK(Sentences("“It’s a magnificent city,” said Rubio. Then the cameras cut out.") ==
-        std::vector<std::string>{"“It’s a magnificent city,” said Rubio.", "Then the cameras cut out."});
+        std::vector<std::string>{"“It’s a magnificent city,” said Rubio.",
+                                 "Then the cameras cut out."});
   CHECK(Sentences("“Why now?” he asked. Nobody answered.") ==
         std::vector<std::string>{"“Why now?” he asked.", "Nobody answered."});
   CHECK(Sentences("“No, this is incorrect,” said Peskov. “The thing is that it was accepted.”") ==
@@ -91,7 +99,6 @@ TEST_CASE("words keep hyphenated names and apostrophes whole") {
                                           "he", "said", "."});
 }
 
-
 // Hostile input (issue 7). Big inputs are built at test time.
 
 std::string Repeat(const std::string& unit, size_t bytes) {
@@ -101,7 +108,8 @@ std::string Repeat(const std::string& unit, size_t bytes) {
   return out;
 }
 
-TEST_CASE("hostile: one 50 MB line is one paragraph, and a long line splits into sentences linearly") {
+TEST_CASE(
+    "hostile: one 50 MB line is one paragraph, and a long line splits into sentences linearly") {
   const std::string line = Repeat("The cat sat on the mat. ", size_t{50} << 20);
   Result<Document> d = MakeParagraphs("big", "s", line);
   REQUIRE(d.ok());
@@ -125,7 +133,10 @@ TEST_CASE("hostile: pieces merged into a growing sentence do not rescan it") {
   // (document.cc: the last word is looked for in the last 64 bytes only).
   const SentenceSplitter& sp = testing::ShippedRules().splitter();
   for (size_t bytes : {size_t{1} << 20, size_t{4} << 20}) {
-    const std::string text = Repeat("a?\xC2\xA0" "b", bytes);
+    const std::string text = Repeat(
+        "a?\xC2\xA0"
+        "b",
+        bytes);
     std::vector<TextSpan> s = sp.Split(text, {0, text.size()});
     REQUIRE(s.size() == 1);
     CHECK(s[0] == TextSpan{0, text.size()});
@@ -151,7 +162,10 @@ TEST_CASE("hostile: a UTF-8 byte order mark") {
         "no text (only white space)");
   CHECK(MakeDocument("a", "s", "\xEF\xBB\xBF\r\n \xEF\xBB\xBF\n", sp).status().message() ==
         "no text (only white space)");
-  Document d = Doc("\xEF\xBB\xBF" "One. Two.\n\xEF\xBB\xBF" "Three.");
+  Document d =
+      Doc("\xEF\xBB\xBF"
+          "One. Two.\n\xEF\xBB\xBF"
+          "Three.");
   REQUIRE(d.paragraphs.size() == 2);
   CHECK(d.paragraphs[0].begin == 3);
   CHECK(d.slice(d.paragraphs[1]) == "Three.");  // a BOM inside the text is white space
@@ -160,7 +174,8 @@ TEST_CASE("hostile: a UTF-8 byte order mark") {
 
 TEST_CASE("hostile: CRLF, lone CR and mixed line ends") {
   const SentenceSplitter& sp = testing::ShippedRules().splitter();
-  CHECK(MakeDocument("a", "s", "\r\r\r\n\n\r", sp).status().message() == "no text (only white space)");
+  CHECK(MakeDocument("a", "s", "\r\r\r\n\n\r", sp).status().message() ==
+        "no text (only white space)");
   Document d = Doc("a.\r\n\r\nb.\rc.\n\rd.\r\r\ne.");
   std::vector<std::string> paragraphs;
   for (TextSpan p : d.paragraphs) paragraphs.emplace_back(d.slice(p));
@@ -178,20 +193,22 @@ TEST_CASE("hostile: overlong, surrogate and out-of-range UTF-8 sequences name th
     const char* message;
   };
   const Case cases[] = {
-      {"ab\xC0\x80", "invalid UTF-8 at byte 2"},               // overlong NUL
-      {"ab\xC1\xBF", "invalid UTF-8 at byte 2"},               // overlong 2-byte form
-      {"ab\xE0\x80\xAF", "invalid UTF-8 at byte 2"},           // overlong 3-byte '/'
-      {"ab\xE0\x9F\xBF", "invalid UTF-8 at byte 2"},           // overlong 3-byte, top
-      {"ab\xF0\x80\x80\xAF", "invalid UTF-8 at byte 2"},       // overlong 4-byte
-      {"ab\xF0\x8F\xBF\xBF", "invalid UTF-8 at byte 2"},       // overlong 4-byte, top
-      {"ab\xED\xA0\x80", "invalid UTF-8 at byte 2"},           // lone high surrogate
-      {"ab\xED\xBF\xBF", "invalid UTF-8 at byte 2"},           // lone low surrogate
+      {"ab\xC0\x80", "invalid UTF-8 at byte 2"},                  // overlong NUL
+      {"ab\xC1\xBF", "invalid UTF-8 at byte 2"},                  // overlong 2-byte form
+      {"ab\xE0\x80\xAF", "invalid UTF-8 at byte 2"},              // overlong 3-byte '/'
+      {"ab\xE0\x9F\xBF", "invalid UTF-8 at byte 2"},              // overlong 3-byte, top
+      {"ab\xF0\x80\x80\xAF", "invalid UTF-8 at byte 2"},          // overlong 4-byte
+      {"ab\xF0\x8F\xBF\xBF", "invalid UTF-8 at byte 2"},          // overlong 4-byte, top
+      {"ab\xED\xA0\x80", "invalid UTF-8 at byte 2"},              // lone high surrogate
+      {"ab\xED\xBF\xBF", "invalid UTF-8 at byte 2"},              // lone low surrogate
       {"ab\xED\xA0\xBD\xED\xB8\x80", "invalid UTF-8 at byte 2"},  // CESU-8 surrogate pair
-      {"ab\xF4\x90\x80\x80", "invalid UTF-8 at byte 2"},       // above U+10FFFF
+      {"ab\xF4\x90\x80\x80", "invalid UTF-8 at byte 2"},          // above U+10FFFF
       {"ab\xF5\x80\x80\x80", "invalid UTF-8 at byte 2"},
       {"ab\xFF", "invalid UTF-8 at byte 2"},
-      {"ab\x80", "invalid UTF-8 at byte 2"},                   // lone continuation byte
-      {"ab\xE2\x80" "c", "invalid UTF-8 at byte 2"},           // sequence cut short
+      {"ab\x80", "invalid UTF-8 at byte 2"},  // lone continuation byte
+      {"ab\xE2\x80"
+       "c",
+       "invalid UTF-8 at byte 2"},  // sequence cut short
       {"ab\xF0\x9F\x98", "invalid UTF-8 (truncated) at byte 2"},
   };
   for (const Case& c : cases) {

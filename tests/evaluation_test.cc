@@ -133,7 +133,8 @@ TEST_CASE("a described speaker agrees with the predicted mention") {
   CHECK(SpeakerMatches("the company", "", "the company"));
   CHECK(SpeakerMatches("a source involved in the talks", "", "a source"));
   CHECK(SpeakerMatches("The spokesman", "Anna Keller", "the spokesman"));
-  CHECK(SpeakerMatches("Keller’s campaign manager", "Tomas Berg", "Keller’s campaign manager, Tomas Berg"));
+  CHECK(SpeakerMatches("Keller’s campaign manager", "Tomas Berg",
+                       "Keller’s campaign manager, Tomas Berg"));
   CHECK_FALSE(SpeakerMatches("the company", "", "the minister"));
   CHECK_FALSE(SpeakerMatches("the company", "", "the"));
   // A name is never matched through the mention: the speaker column must hold it.

@@ -23,7 +23,8 @@ struct Work {
 };
 
 Work Extracted(const std::string& text) {
-  const Extractor extractor(testing::ShippedRules(), ExtractOptions{/*keep_scare=*/true, /*explain=*/true});
+  const Extractor extractor(testing::ShippedRules(),
+                            ExtractOptions{/*keep_scare=*/true, /*explain=*/true});
   Result<ArticleQuotes> r = extractor.Extract({"hostile", "test", text});
   REQUIRE(r.ok());
   Work w;
@@ -65,14 +66,16 @@ Work CheckLinear(const std::function<std::string(size_t)>& make, size_t n, size_
 TEST_CASE("hostile: one sentence of thousands of quotes (\"a b\" \"a b\" …) stays linear") {
   // Before the fix every quote's window was the whole sentence: 16× the work for 4× the text.
   CheckLinear([](size_t n) { return Repeat("\"a b\" ", n); }, 2000, 1);
-  CheckLinear([](size_t n) { return Repeat("\xE2\x80\x9Cwe will,\xE2\x80\x9D ", n) + "said Keller."; },
-              2000, 1);
+  CheckLinear(
+      [](size_t n) { return Repeat("\xE2\x80\x9Cwe will,\xE2\x80\x9D ", n) + "said Keller."; },
+      2000, 1);
 }
 
 TEST_CASE("hostile: thousands of attributed quotes (names, pronouns, roles) stay linear") {
   SUBCASE("the same name") {
-    Work w = CheckLinear([](size_t n) { return Repeat("\xE2\x80\x9CYes,\xE2\x80\x9D said Anna Keller. ", n); },
-                         2500, 1);
+    Work w = CheckLinear(
+        [](size_t n) { return Repeat("\xE2\x80\x9CYes,\xE2\x80\x9D said Anna Keller. ", n); }, 2500,
+        1);
     CHECK(w.rows.back().speaker == "Anna Keller");
   }
   SUBCASE("ten thousand spellings of one surname (only the first 64 are kept as candidates)") {
@@ -89,15 +92,19 @@ TEST_CASE("hostile: thousands of attributed quotes (names, pronouns, roles) stay
     CHECK(w.rows.back().speaker.find(" Keller") != std::string::npos);  // one of the 64 kept
   }
   SUBCASE("pronouns with no compatible speaker") {
-    CheckLinear([](size_t n) {
-      return "\xE2\x80\x9CNo,\xE2\x80\x9D said Mr. John Keller. " +
-             Repeat("\xE2\x80\x9CYes,\xE2\x80\x9D she said. ", n);
-    }, 2500, 1, 1);
-    CheckLinear([](size_t n) { return Repeat("\xE2\x80\x9CYes,\xE2\x80\x9D he said.\n", n); }, 2500, 1);
+    CheckLinear(
+        [](size_t n) {
+          return "\xE2\x80\x9CNo,\xE2\x80\x9D said Mr. John Keller. " +
+                 Repeat("\xE2\x80\x9CYes,\xE2\x80\x9D she said. ", n);
+        },
+        2500, 1, 1);
+    CheckLinear([](size_t n) { return Repeat("\xE2\x80\x9CYes,\xE2\x80\x9D he said.\n", n); }, 2500,
+                1);
   }
   SUBCASE("a role named again and again") {
-    CheckLinear([](size_t n) { return Repeat("\xE2\x80\x9CYes,\xE2\x80\x9D the spokesman said. ", n); },
-                2500, 1);
+    CheckLinear(
+        [](size_t n) { return Repeat("\xE2\x80\x9CYes,\xE2\x80\x9D the spokesman said. ", n); },
+        2500, 1);
   }
 }
 
@@ -115,7 +122,8 @@ TEST_CASE("hostile: deeply repeated cue words") {
     CHECK(w.explain_bytes < 20000);
   }
   SUBCASE("cue words between many quotes") {
-    CheckLinear([](size_t n) { return Repeat("\xE2\x80\x9CYes\xE2\x80\x9D said said told ", n); }, 2000, 1);
+    CheckLinear([](size_t n) { return Repeat("\xE2\x80\x9CYes\xE2\x80\x9D said said told ", n); },
+                2000, 1);
   }
 }
 

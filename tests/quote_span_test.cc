@@ -77,9 +77,10 @@ TEST_CASE("markup residue is not speech") {
 
 TEST_CASE("a quote that runs over several paragraphs") {
   QuoteScan scan;
-  V q = Quotes("“The first paragraph of the statement goes on.\n“And the second one ends it,” "
-               "he said.\nAfter that, nothing.",
-               &scan);
+  V q = Quotes(
+      "“The first paragraph of the statement goes on.\n“And the second one ends it,” "
+      "he said.\nAfter that, nothing.",
+      &scan);
   REQUIRE(q == V{"The first paragraph of the statement goes on.", "And the second one ends it,"});
   CHECK(scan.spans[0].continues_next);
   CHECK_FALSE(scan.spans[0].closed);
@@ -111,10 +112,10 @@ TEST_CASE("two apostrophes stand for a double quotation mark") {
         V{"That's why I've tried,", "Here's what I will do."});
 }
 
-
 // Hostile input (issue 7). Big inputs are built at test time. Each case compares two sizes
-// (N and 4N, 4N being the size the issue names) where the output must scale exactly, at sizes where quadratic work could not
-// finish; the scanner keeps a count of open marks per family, so no step searches its stack.
+// (N and 4N, 4N being the size the issue names) where the output must scale exactly, at sizes where
+// quadratic work could not finish; the scanner keeps a count of open marks per family, so no step
+// searches its stack.
 
 std::string Repeat(const std::string& unit, size_t bytes) {
   std::string out;
@@ -175,14 +176,22 @@ TEST_CASE("hostile: 100,000 nested or unclosed quotes") {
     CHECK(scan.warnings.size() == 1);
   }
   SUBCASE("100,000 « then 100,000 ”: a closer of another family never searches the stack") {
-    std::string text = Repeat("\xC2\xAB" "x ", n * 4) + Repeat("x\xE2\x80\x9D ", n * 5);
+    std::string text = Repeat(
+                           "\xC2\xAB"
+                           "x ",
+                           n * 4) +
+                       Repeat("x\xE2\x80\x9D ", n * 5);
     QuoteScan scan = ScanOnly(text);
     REQUIRE(scan.spans.size() == 1);
     CHECK(scan.spans[0].outer.begin == 0);
     CHECK(scan.warnings.size() == 1);
   }
   SUBCASE("then as many » close them all: one quote, no warning") {
-    std::string text = Repeat("\xC2\xAB" "x ", n * 4) + Repeat("x\xC2\xBB ", n * 4);
+    std::string text = Repeat(
+                           "\xC2\xAB"
+                           "x ",
+                           n * 4) +
+                       Repeat("x\xC2\xBB ", n * 4);
     QuoteScan scan = ScanOnly(text);
     REQUIRE(scan.spans.size() == 1);
     CHECK(scan.spans[0].closed);
@@ -203,9 +212,11 @@ TEST_CASE("hostile: 100,000 nested or unclosed quotes") {
 
 TEST_CASE("hostile: line ends (CRLF, lone CR) end an unclosed quote and a BOM counts in offsets") {
   Document d;
-  QuoteScan scan = ScanOnly("\xEF\xBB\xBF" "He said \xE2\x80\x9Cthis never closes\r\n"
-                            "Next \xE2\x80\x9Cone\xE2\x80\x9D\rThird \xE2\x80\x9Ctwo\xE2\x80\x9D\n",
-                            &d);
+  QuoteScan scan = ScanOnly(
+      "\xEF\xBB\xBF"
+      "He said \xE2\x80\x9Cthis never closes\r\n"
+      "Next \xE2\x80\x9Cone\xE2\x80\x9D\rThird \xE2\x80\x9Ctwo\xE2\x80\x9D\n",
+      &d);
   REQUIRE(scan.spans.size() == 3);
   CHECK(d.slice(scan.spans[0].content) == "this never closes");
   CHECK(scan.spans[0].content.begin == 3 + 8 + 3);
@@ -215,8 +226,8 @@ TEST_CASE("hostile: line ends (CRLF, lone CR) end an unclosed quote and a BOM co
 }
 
 TEST_CASE("a single quote that opens with a contraction is a quote, not an elision") {
-  CHECK(Quotes("Anna Keller: \xE2\x80\x98I\xE2\x80\x99m tired of waiting for the council.\xE2\x80\x99") ==
-        V{"I\xE2\x80\x99m tired of waiting for the council."});
+  CHECK(Quotes("Anna Keller: \xE2\x80\x98I\xE2\x80\x99m tired of waiting for the "
+               "council.\xE2\x80\x99") == V{"I\xE2\x80\x99m tired of waiting for the council."});
   CHECK(Quotes("They played rock \xE2\x80\x99n\xE2\x80\x99 roll all night.").empty());
 }
 

@@ -70,72 +70,97 @@ TEST_CASE("broken rule files: each problem names file, line and column") {
   size_t n = copy.Lines("patterns.txt");
 
   SUBCASE("unknown token class") {
-    copy.Append("patterns.txt", "\n[bad-class]\npriority = 10\npattern = QUOTE CUE SPEAKER(PERSN)\nexample = “Yes,” said Keller.\n");
+    copy.Append("patterns.txt",
+                "\n[bad-class]\npriority = 10\npattern = QUOTE CUE SPEAKER(PERSN)\nexample = "
+                "“Yes,” said Keller.\n");
     CHECK(Problems(copy.dir()) ==
-          std::vector<std::string>{patterns + ":" + std::to_string(n + 4) + ":29: unknown name 'PERSN' (not a token class or a [define] macro)"});
+          std::vector<std::string>{
+              patterns + ":" + std::to_string(n + 4) +
+              ":29: unknown name 'PERSN' (not a token class or a [define] macro)"});
   }
   SUBCASE("unbalanced parenthesis") {
-    copy.Append("patterns.txt", "\n[bad-paren]\npriority = 10\npattern = QUOTE SPEAKER(PERSON CUE\nexample = “Yes,” Keller said.\n");
+    copy.Append("patterns.txt",
+                "\n[bad-paren]\npriority = 10\npattern = QUOTE SPEAKER(PERSON CUE\nexample = "
+                "“Yes,” Keller said.\n");
     std::vector<std::string> p = Problems(copy.dir());
     REQUIRE(p.size() == 1);
     CHECK(p[0] == patterns + ":" + std::to_string(n + 4) + ":24: '(' is never closed");
   }
   SUBCASE("duplicate rule id") {
-    copy.Append("patterns.txt", "\n[quote-cue-speaker]\npriority = 10\npattern = QUOTE CUE SPEAKER(PERSON)\nexample = “Yes,” said Keller.\n");
+    copy.Append("patterns.txt",
+                "\n[quote-cue-speaker]\npriority = 10\npattern = QUOTE CUE "
+                "SPEAKER(PERSON)\nexample = “Yes,” said Keller.\n");
     CHECK(Problems(copy.dir()) ==
-          std::vector<std::string>{patterns + ":" + std::to_string(n + 2) + ":2: duplicate rule id 'quote-cue-speaker'"});
+          std::vector<std::string>{patterns + ":" + std::to_string(n + 2) +
+                                   ":2: duplicate rule id 'quote-cue-speaker'"});
   }
   SUBCASE("pattern with no SPEAKER part") {
-    copy.Append("patterns.txt", "\n[no-speaker]\npriority = 10\npattern = QUOTE \",\" CUE\nexample = “Yes,” said Keller.\n");
+    copy.Append("patterns.txt",
+                "\n[no-speaker]\npriority = 10\npattern = QUOTE \",\" CUE\nexample = “Yes,” said "
+                "Keller.\n");
     CHECK(Problems(copy.dir()) ==
-          std::vector<std::string>{patterns + ":" + std::to_string(n + 4) +
-                                   ":11: pattern has no SPEAKER( … ) part (and is not 'continue = yes')"});
+          std::vector<std::string>{
+              patterns + ":" + std::to_string(n + 4) +
+              ":11: pattern has no SPEAKER( … ) part (and is not 'continue = yes')"});
   }
   SUBCASE("an example that does not match its pattern") {
-    copy.Append("patterns.txt", "\n[wrong-example]\npriority = 10\npattern = SPEAKER(PERSON) CUE \":\" QUOTE\nexample = “Yes,” said Keller.\n");
+    copy.Append("patterns.txt",
+                "\n[wrong-example]\npriority = 10\npattern = SPEAKER(PERSON) CUE \":\" "
+                "QUOTE\nexample = “Yes,” said Keller.\n");
     std::vector<std::string> p = Problems(copy.dir());
     REQUIRE(p.size() == 1);
-    CHECK(p[0].rfind(patterns + ":" + std::to_string(n + 2) + ":1: example 1 of rule 'wrong-example' does not match the pattern", 0) == 0);
+    CHECK(p[0].rfind(patterns + ":" + std::to_string(n + 2) +
+                         ":1: example 1 of rule 'wrong-example' does not match the pattern",
+                     0) == 0);
   }
   SUBCASE("unknown tag in a lexicon") {
     copy.Append("titles.txt", "ombudsman @neuter\n");
     CHECK(Problems(copy.dir()) ==
-          std::vector<std::string>{copy.path("titles.txt") + ":" + std::to_string(copy.Lines("titles.txt")) +
+          std::vector<std::string>{copy.path("titles.txt") + ":" +
+                                   std::to_string(copy.Lines("titles.txt")) +
                                    ":11: unknown tag '@neuter'"});
   }
   SUBCASE("invalid UTF-8 in a lexicon") {
-    copy.Append("cues.txt", "ok\nbad\xFF" "word\n");
+    copy.Append("cues.txt",
+                "ok\nbad\xFF"
+                "word\n");
     CHECK(Problems(copy.dir()) ==
-          std::vector<std::string>{copy.path("cues.txt") + ":" + std::to_string(copy.Lines("cues.txt")) +
-                                   ":4: invalid UTF-8"});
+          std::vector<std::string>{copy.path("cues.txt") + ":" +
+                                   std::to_string(copy.Lines("cues.txt")) + ":4: invalid UTF-8"});
   }
   SUBCASE("a particle with an upper-case letter") {
     copy.Append("particles.txt", "  \xC3\x89l\n");
     CHECK(Problems(copy.dir()) ==
-          std::vector<std::string>{copy.path("particles.txt") + ":" + std::to_string(copy.Lines("particles.txt")) +
+          std::vector<std::string>{copy.path("particles.txt") + ":" +
+                                   std::to_string(copy.Lines("particles.txt")) +
                                    ":3: a particle is written in lower case"});
   }
   SUBCASE("empty and missing files") {
     copy.Write("determiners.txt", "");
     fs::remove(copy.path("particles.txt"));
     CHECK(Problems(copy.dir()) ==
-          std::vector<std::string>{copy.path("determiners.txt") + ":1:1: file is empty",
-                                   copy.path("particles.txt") + ":1:1: cannot read required rule file"});
+          std::vector<std::string>{
+              copy.path("determiners.txt") + ":1:1: file is empty",
+              copy.path("particles.txt") + ":1:1: cannot read required rule file"});
   }
   SUBCASE("a priority that is not a number") {
-    copy.Append("patterns.txt", "\n[bad-priority]\npriority = high\npattern = QUOTE CUE SPEAKER(PERSON)\nexample = “Yes,” said Keller.\n");
+    copy.Append("patterns.txt",
+                "\n[bad-priority]\npriority = high\npattern = QUOTE CUE SPEAKER(PERSON)\nexample = "
+                "“Yes,” said Keller.\n");
     CHECK(Problems(copy.dir()) ==
-          std::vector<std::string>{patterns + ":" + std::to_string(n + 3) + ":12: priority must be an integer 0-1000"});
+          std::vector<std::string>{patterns + ":" + std::to_string(n + 3) +
+                                   ":12: priority must be an integer 0-1000"});
   }
 }
 
 TEST_CASE("patterns compile to linear-time RE2 whatever they say") {
   // Nested repetition that would backtrack catastrophically in a backtracking engine.
   RulesCopy copy;
-  copy.Append("patterns.txt", "\n[nested]\npriority = 1\npattern = SPEAKER((NAME* | WORD*)*)* ((ANY*)*)* QUOTE\nexample = Keller said “yes”.\n");
+  copy.Append("patterns.txt",
+              "\n[nested]\npriority = 1\npattern = SPEAKER((NAME* | WORD*)*)* ((ANY*)*)* "
+              "QUOTE\nexample = Keller said “yes”.\n");
   CHECK(Problems(copy.dir()).empty());
 }
-
 
 // Hostile rules (issue 7): each is a file:line:column problem, or loads and runs in linear time.
 
@@ -145,13 +170,16 @@ std::string Joined(const std::vector<std::string>& lines) {
   for (const std::string& l : lines) out += l + "\n";
   return out;
 }
-std::string Joined(std::initializer_list<std::string> lines) { return Joined(std::vector<std::string>(lines)); }
+std::string Joined(std::initializer_list<std::string> lines) {
+  return Joined(std::vector<std::string>(lines));
+}
 
 TEST_CASE("hostile rules: catastrophic patterns run in linear time on long windows") {
   RulesCopy copy;
-  copy.Append("patterns.txt",
-              "\n[nested]\npriority = 1000\npattern = SPEAKER((NAME* | WORD*)*)* ((ANY* | NAME*)*)* QUOTE "
-              "(ANY* (ANY | WORD)*)*\nexample = Keller said “yes”.\n");
+  copy.Append(
+      "patterns.txt",
+      "\n[nested]\npriority = 1000\npattern = SPEAKER((NAME* | WORD*)*)* ((ANY* | NAME*)*)* QUOTE "
+      "(ANY* (ANY | WORD)*)*\nexample = Keller said “yes”.\n");
   RuleSet::LoadResult r = RuleSet::Load(copy.dir());
   REQUIRE(r.rules);
   // 20,000 names then a quote, then 20,000 words: what a backtracking engine would not survive.
@@ -199,44 +227,50 @@ TEST_CASE("hostile rules: one lexicon entry of thousands of words is refused") {
   std::string entry;
   for (int i = 0; i < 5000; ++i) entry += "word ";
   copy.Append("cues.txt", "   " + entry + "\n");
-  CHECK(Joined(Problems(copy.dir())) == Joined({copy.path("cues.txt") + ":" + std::to_string(copy.Lines("cues.txt")) +
-                                 ":4: entry has 5000 words (at most 8)"}));
+  CHECK(Joined(Problems(copy.dir())) ==
+        Joined({copy.path("cues.txt") + ":" + std::to_string(copy.Lines("cues.txt")) +
+                ":4: entry has 5000 words (at most 8)"}));
   RulesCopy literal;
   const size_t n = literal.Lines("patterns.txt");
-  literal.Append("patterns.txt",
-                 "\n[long-literal]\npriority = 1\npattern = QUOTE \"a b c d e f g h i\" SPEAKER(NAME)\n"
-                 "example = “Yes,” a b c d e f g h i Keller.\n");
-  CHECK(Joined(Problems(literal.dir())) == Joined({literal.path("patterns.txt") + ":" + std::to_string(n + 4) +
-                                 ":17: literal of more than 8 words"}));
+  literal.Append(
+      "patterns.txt",
+      "\n[long-literal]\npriority = 1\npattern = QUOTE \"a b c d e f g h i\" SPEAKER(NAME)\n"
+      "example = “Yes,” a b c d e f g h i Keller.\n");
+  CHECK(Joined(Problems(literal.dir())) ==
+        Joined({literal.path("patterns.txt") + ":" + std::to_string(n + 4) +
+                ":17: literal of more than 8 words"}));
 }
 
 TEST_CASE("hostile rules: empty files, comment-only files, invalid UTF-8") {
   RulesCopy copy;
   SUBCASE("empty patterns.txt") {
     copy.Write("patterns.txt", "");
-    CHECK(Joined(Problems(copy.dir())) == Joined({copy.path("patterns.txt") + ":1:1: file is empty"}));
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({copy.path("patterns.txt") + ":1:1: file is empty"}));
   }
   SUBCASE("a lexicon of comments and blank lines only") {
     copy.Write("particles.txt", "# nothing here\n\n   \n# still nothing\n");
-    CHECK(Joined(Problems(copy.dir())) == Joined({
-                                      copy.path("particles.txt") + ":1:1: no entries (only comments or blank lines)"}));
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({copy.path("particles.txt") + ":1:1: no entries (only comments or blank lines)"}));
   }
   SUBCASE("invalid UTF-8 in patterns.txt names line and column") {
     const size_t n = copy.Lines("patterns.txt");
-    copy.Append("patterns.txt", "\n[bad-bytes]\npriority = 1\npattern = QUOTE CUE \xC0\xAF SPEAKER(NAME)\n");
-    CHECK(Joined(Problems(copy.dir())) == Joined({copy.path("patterns.txt") + ":" + std::to_string(n + 4) + ":21: invalid UTF-8"}));
+    copy.Append("patterns.txt",
+                "\n[bad-bytes]\npriority = 1\npattern = QUOTE CUE \xC0\xAF SPEAKER(NAME)\n");
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({copy.path("patterns.txt") + ":" + std::to_string(n + 4) + ":21: invalid UTF-8"}));
   }
   SUBCASE("a surrogate in a lexicon") {
     copy.Append("titles.txt", "envoy\xED\xA0\x80\n");
-    CHECK(Joined(Problems(copy.dir())) == Joined({copy.path("titles.txt") + ":" +
-                                                           std::to_string(copy.Lines("titles.txt")) +
-                                                           ":6: invalid UTF-8"}));
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({copy.path("titles.txt") + ":" + std::to_string(copy.Lines("titles.txt")) +
+                  ":6: invalid UTF-8"}));
   }
   SUBCASE("NUL bytes in a rule file") {
     copy.Append("cues.txt", std::string("bad\0cue\n", 8));
-    CHECK(Joined(Problems(copy.dir())) == Joined({copy.path("cues.txt") + ":" +
-                                                           std::to_string(copy.Lines("cues.txt")) +
-                                                           ":4: binary data (NUL byte)"}));
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({copy.path("cues.txt") + ":" + std::to_string(copy.Lines("cues.txt")) +
+                  ":4: binary data (NUL byte)"}));
   }
 }
 
@@ -246,31 +280,41 @@ TEST_CASE("hostile rules: no SPEAKER, SPEAKER in a macro, duplicates, self-refer
   const size_t n = copy.Lines("patterns.txt");
   SUBCASE("SPEAKER only inside a macro") {
     copy.Append("patterns.txt", "\n[define]\nWHO = SPEAKER(NAME)\n");
-    CHECK(Joined(Problems(copy.dir())) == Joined({
-                                      patterns + ":" + std::to_string(n + 3) +
-                                      ":7: SPEAKER( … ) cannot be used inside a [define] macro"}));
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({patterns + ":" + std::to_string(n + 3) +
+                  ":7: SPEAKER( … ) cannot be used inside a [define] macro"}));
   }
   SUBCASE("a macro defined twice") {
     copy.Append("patterns.txt", "\n[define]\nPERSON = NAME\n");
-    CHECK(Joined(Problems(copy.dir())) == Joined({patterns + ":" + std::to_string(n + 3) + ":10: macro 'PERSON' is defined twice"}));
+    CHECK(Joined(Problems(copy.dir())) == Joined({patterns + ":" + std::to_string(n + 3) +
+                                                  ":10: macro 'PERSON' is defined twice"}));
   }
   SUBCASE("a key given twice") {
-    copy.Append("patterns.txt", "\n[twice]\npriority = 1\npriority = 2\npattern = QUOTE CUE SPEAKER(NAME)\nexample = “Yes,” said Keller.\n");
-    CHECK(Joined(Problems(copy.dir())) == Joined({patterns + ":" + std::to_string(n + 4) + ":1: 'priority' given twice"}));
+    copy.Append("patterns.txt",
+                "\n[twice]\npriority = 1\npriority = 2\npattern = QUOTE CUE SPEAKER(NAME)\nexample "
+                "= “Yes,” said Keller.\n");
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({patterns + ":" + std::to_string(n + 4) + ":1: 'priority' given twice"}));
   }
   SUBCASE("the same rule id three times") {
-    const std::string rule = "priority = 1\npattern = QUOTE CUE SPEAKER(NAME)\nexample = “Yes,” said Keller.\n";
+    const std::string rule =
+        "priority = 1\npattern = QUOTE CUE SPEAKER(NAME)\nexample = “Yes,” said Keller.\n";
     copy.Append("patterns.txt", "\n[again]\n" + rule + "[again]\n" + rule + "[again]\n" + rule);
-    CHECK(Joined(Problems(copy.dir())) == Joined({patterns + ":" + std::to_string(n + 6) + ":2: duplicate rule id 'again'",
-                                   patterns + ":" + std::to_string(n + 10) + ":2: duplicate rule id 'again'"}));
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({patterns + ":" + std::to_string(n + 6) + ":2: duplicate rule id 'again'",
+                  patterns + ":" + std::to_string(n + 10) + ":2: duplicate rule id 'again'"}));
   }
   SUBCASE("macros cannot form a cycle: a name must be defined before it is used") {
     // There are no include files; the only references are macros, expanded when defined.
-    copy.Append("patterns.txt", "\n[define]\nLOOP_A = NAME LOOP_B\nLOOP_B = LOOP_A\nSELF = NAME SELF\n");
-    CHECK(Joined(Problems(copy.dir())) == Joined({
-              patterns + ":" + std::to_string(n + 3) + ":15: unknown name 'LOOP_B' (not a token class or a [define] macro)",
-              patterns + ":" + std::to_string(n + 4) + ":10: unknown name 'LOOP_A' (not a token class or a [define] macro)",
-              patterns + ":" + std::to_string(n + 5) + ":13: unknown name 'SELF' (not a token class or a [define] macro)"}));
+    copy.Append("patterns.txt",
+                "\n[define]\nLOOP_A = NAME LOOP_B\nLOOP_B = LOOP_A\nSELF = NAME SELF\n");
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({patterns + ":" + std::to_string(n + 3) +
+                      ":15: unknown name 'LOOP_B' (not a token class or a [define] macro)",
+                  patterns + ":" + std::to_string(n + 4) +
+                      ":10: unknown name 'LOOP_A' (not a token class or a [define] macro)",
+                  patterns + ":" + std::to_string(n + 5) +
+                      ":13: unknown name 'SELF' (not a token class or a [define] macro)"}));
   }
 }
 

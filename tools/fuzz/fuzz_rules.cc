@@ -17,10 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 
 // Keep in this order: tools/fuzz/run writes the seeds with the same indexes.
-const char* const kRuleFiles[] = {"abbreviations.txt", "cues.txt",        "determiners.txt",
-                                  "not_names.txt",     "particles.txt",   "patterns.txt",
-                                  "pronouns.txt",      "titles.txt",      "auxiliaries.txt",
-                                  "work_nouns.txt"};
+const char* const kRuleFiles[] = {
+    "abbreviations.txt", "cues.txt",     "determiners.txt", "not_names.txt",   "particles.txt",
+    "patterns.txt",      "pronouns.txt", "titles.txt",      "auxiliaries.txt", "work_nouns.txt"};
 constexpr size_t kFiles = sizeof kRuleFiles / sizeof kRuleFiles[0];
 
 std::string ReadFile(const fs::path& p) {

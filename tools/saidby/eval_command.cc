@@ -38,8 +38,11 @@ Result<std::vector<GoldQuote>> ReadGold(const std::string& path) {
   const size_t doc = table->Column("doc"), speaker = table->Column("speaker"),
                quote = table->Column("quote"), kind = table->Column("kind"),
                cue = table->Column("cue");
-  for (auto [name, col] : {std::pair{"doc", doc}, {"speaker", speaker}, {"quote", quote},
-                           {"kind", kind}, {"cue", cue}}) {
+  for (auto [name, col] : {std::pair{"doc", doc},
+                           {"speaker", speaker},
+                           {"quote", quote},
+                           {"kind", kind},
+                           {"cue", cue}}) {
     if (col == CsvTable::npos) {
       return Status::Error(path + ":1: missing column '" + name +
                            "' (expected doc,speaker,quote,kind,cue)");
@@ -110,7 +113,8 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
       << " quotes predicted; gold " << s.gold_path << ": " << s.gold_rows << " rows ("
       << s.scare_rows << " scare)\n";
   if (r.gold_docs_not_extracted > 0) {
-    out << "warning: " << r.gold_docs_not_extracted << " gold documents (" << r.gold_rows_not_extracted
+    out << "warning: " << r.gold_docs_not_extracted << " gold documents ("
+        << r.gold_rows_not_extracted
         << " rows) have no article in the input; their rows count as misses\n";
   }
   char threshold[32];
@@ -123,7 +127,8 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
   size_t doc_width = 3;
   for (const DocumentEval& d : r.documents) doc_width = std::max(doc_width, d.doc.size());
   out << "\nPER DOCUMENT\n"
-      << Pad("doc", doc_width) << "  gold scare  pred   quote P     R    F1   exact F1    pair P     R    F1\n";
+      << Pad("doc", doc_width)
+      << "  gold scare  pred   quote P     R    F1   exact F1    pair P     R    F1\n";
   for (const DocumentEval& d : r.documents) {
     out << Pad(d.doc, doc_width) << PadLeft(std::to_string(d.gold_rows), 6)
         << PadLeft(std::to_string(d.scare_rows), 6) << PadLeft(std::to_string(d.predictions), 6)
@@ -148,14 +153,19 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
   out << "\nWRONG SPEAKERS (" << r.wrong_speakers.size() << ")\n";
   for (const EvalWrongSpeaker& w : r.wrong_speakers) {
     out << "  " << w.doc << " #" << w.quote_id << "  \"" << ShownQuote(w.quote) << "\"\n"
-        << "      gold [" << w.gold_speaker << "]  predicted [" << SpeakerOrNone(w.predicted_speaker)
-        << "]  mention \"" << w.mention << "\"  (" << w.rule << ")\n";
+        << "      gold [" << w.gold_speaker << "]  predicted ["
+        << SpeakerOrNone(w.predicted_speaker) << "]  mention \"" << w.mention << "\"  (" << w.rule
+        << ")\n";
   }
 }
 
 nlohmann::ordered_json FiguresJson(const Figures& f) {
-  return {{"precision", f.Precision()}, {"recall", f.Recall()}, {"f1", f.F1()},
-          {"tp", f.tp},                 {"fp", f.fp},           {"fn", f.fn}};
+  return {{"precision", f.Precision()},
+          {"recall", f.Recall()},
+          {"f1", f.F1()},
+          {"tp", f.tp},
+          {"fp", f.fp},
+          {"fn", f.fn}};
 }
 
 void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out) {
@@ -186,7 +196,8 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
   j["documents"] = std::move(docs);
   Json misses = Json::array();
   for (const EvalMiss& m : r.misses) {
-    misses.push_back({{"doc", m.doc}, {"speaker", m.speaker}, {"kind", m.kind}, {"quote", m.quote}});
+    misses.push_back(
+        {{"doc", m.doc}, {"speaker", m.speaker}, {"kind", m.kind}, {"quote", m.quote}});
   }
   j["misses"] = std::move(misses);
   Json false_hits = Json::array();
@@ -263,8 +274,9 @@ int RunEval(const EvalFlags& flags) {
   const EvalOptions options;
   const EvalReport report = Evaluate(gold.value(), predictions, extracted_docs, options);
   if (report.gold_docs_not_extracted > 0) {
-    spdlog::warn("{}: {} documents ({} rows) have no article in the input; their rows count as misses",
-                 flags.gold, report.gold_docs_not_extracted, report.gold_rows_not_extracted);
+    spdlog::warn(
+        "{}: {} documents ({} rows) have no article in the input; their rows count as misses",
+        flags.gold, report.gold_docs_not_extracted, report.gold_rows_not_extracted);
   }
 
   RunSummary summary;

@@ -1,4 +1,5 @@
-// `saidby eval`: extraction compared with gold annotations (see engine/include/saidby/evaluation.h).
+// `saidby eval`: extraction compared with gold annotations (see
+// engine/include/saidby/evaluation.h).
 #pragma once
 
 #include <CLI/CLI.hpp>

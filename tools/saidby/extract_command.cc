@@ -61,12 +61,12 @@ namespace {
 // printed (in order). It owns its article and its results until printed, then is freed, so
 // memory is bounded by the documents in flight, not by the batch.
 struct WorkItem {
-  std::string where;                    // path or "stdin:LINE (id)", for messages
-  size_t bytes = 0;                     // input bytes it stands for (progress)
-  std::optional<ArticleRef> ref;        // an article still to read from disk
-  std::string json;                     // or a JSON Lines record from stdin, still to parse
-  size_t line_no = 0;                   // its line
-  bool message_names_place = false;     // the error already says "stdin:N: …"
+  std::string where;                 // path or "stdin:LINE (id)", for messages
+  size_t bytes = 0;                  // input bytes it stands for (progress)
+  std::optional<ArticleRef> ref;     // an article still to read from disk
+  std::string json;                  // or a JSON Lines record from stdin, still to parse
+  size_t line_no = 0;                // its line
+  bool message_names_place = false;  // the error already says "stdin:N: …"
   Status error;
   std::optional<Result<ArticleQuotes>> quotes;
 };
@@ -124,8 +124,9 @@ int RunExtract(const ExtractFlags& flags) {
   }
 
   const Extractor extractor(*rules, ExtractOptions{flags.keep_scare, flags.explain});
-  const int jobs = flags.jobs > 0 ? flags.jobs
-                                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = flags.jobs > 0
+                       ? flags.jobs
+                       : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   bool skipped = false;
 
   const bool from_stdin = flags.paths.empty() || (flags.paths.size() == 1 && flags.paths[0] == "-");
@@ -208,7 +209,8 @@ int RunExtract(const ExtractFlags& flags) {
       skipped = true;
     } else {
       if (!flags.quiet) {
-        for (const std::string& w : item->quotes->value().warnings) report(item->where + ": " + w, true);
+        for (const std::string& w : item->quotes->value().warnings)
+          report(item->where + ": " + w, true);
       }
       for (const QuoteRecord& q : item->quotes->value().quotes) sink->Write(q);
     }
@@ -220,28 +222,28 @@ int RunExtract(const ExtractFlags& flags) {
   // the batch.
   const size_t in_flight = static_cast<size_t>(jobs) * 4;
   // -j above the core count is honoured (and TBB does not warn that it caps its workers).
-  tbb::global_control allow(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(jobs));
+  tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
+                            static_cast<size_t>(jobs));
   tbb::task_arena arena(jobs);
   arena.execute([&] {
     tbb::parallel_pipeline(
-        in_flight,
-        tbb::make_filter<void, WorkItem*>(
-            tbb::filter_mode::serial_in_order,
-            [&](tbb::flow_control& fc) -> WorkItem* {
-              std::unique_ptr<WorkItem> item = next_item();
-              if (!item) fc.stop();
-              return item.release();
-            }) &
-            tbb::make_filter<WorkItem*, WorkItem*>(
-                tbb::filter_mode::parallel,
-                [&](WorkItem* item) {
-                  if (item) Process(*item, extractor, flags.max_doc_bytes, flags.source);
-                  return item;
-                }) &
-            tbb::make_filter<WorkItem*, void>(tbb::filter_mode::serial_in_order,
-                                              [&](WorkItem* item) {
-                                                if (item) print(std::unique_ptr<WorkItem>(item));
-                                              }));
+        in_flight, tbb::make_filter<void, WorkItem*>(tbb::filter_mode::serial_in_order,
+                                                     [&](tbb::flow_control& fc) -> WorkItem* {
+                                                       std::unique_ptr<WorkItem> item = next_item();
+                                                       if (!item) fc.stop();
+                                                       return item.release();
+                                                     }) &
+                       tbb::make_filter<WorkItem*, WorkItem*>(
+                           tbb::filter_mode::parallel,
+                           [&](WorkItem* item) {
+                             if (item) Process(*item, extractor, flags.max_doc_bytes, flags.source);
+                             return item;
+                           }) &
+                       tbb::make_filter<WorkItem*, void>(tbb::filter_mode::serial_in_order,
+                                                         [&](WorkItem* item) {
+                                                           if (item)
+                                                             print(std::unique_ptr<WorkItem>(item));
+                                                         }));
   });
   progress.Finish();
   if (stdin_lines.error() != 0) {

@@ -21,15 +21,20 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Help for every subcommand");
 
   ExtractFlags ex;
-  CLI::App* extract = app.add_subcommand("extract", "One row per quote: CSV (default) or JSON Lines");
-  extract->add_option("paths", ex.paths, "Files or folders (*.txt, recursive); none or '-': JSON Lines on stdin");
+  CLI::App* extract =
+      app.add_subcommand("extract", "One row per quote: CSV (default) or JSON Lines");
+  extract->add_option("paths", ex.paths,
+                      "Files or folders (*.txt, recursive); none or '-': JSON Lines on stdin");
   extract->add_option("-o,--output", ex.output, "Write to FILE instead of stdout");
-  extract->add_option("--format", ex.format, "csv or jsonl")->check(CLI::IsMember({"csv", "jsonl"}));
+  extract->add_option("--format", ex.format, "csv or jsonl")
+      ->check(CLI::IsMember({"csv", "jsonl"}));
   extract->add_option("--rules", ex.rules_dir, "Rules folder to use instead of the shipped rules");
-  extract->add_option("-j,--jobs", ex.jobs, "Threads (default: all cores)")->check(CLI::Range(1, 1024));
+  extract->add_option("-j,--jobs", ex.jobs, "Threads (default: all cores)")
+      ->check(CLI::Range(1, 1024));
   extract->add_option("--source", ex.source, "Outlet label for every article");
   extract->add_flag("--keep-scare", ex.keep_scare, "Also report scare quotes (kind 'scare')");
-  extract->add_flag("--explain", ex.explain, "Add an 'explain' column: rules weighed and why the winner won");
+  extract->add_flag("--explain", ex.explain,
+                    "Add an 'explain' column: rules weighed and why the winner won");
   extract->add_option("--max-doc-bytes", ex.max_doc_bytes, "Skip (and report) larger articles")
       ->check(CLI::PositiveNumber);
   extract->add_flag("-q,--quiet", ex.quiet, "No warnings on stderr (errors are still reported)");
@@ -39,7 +44,8 @@ int main(int argc, char** argv) {
   AddEvalOptions(*eval, ev);
 
   CompareFlags cmp;
-  CLI::App* compare = app.add_subcommand("compare", "Who is quoted where, and who changed the words");
+  CLI::App* compare =
+      app.add_subcommand("compare", "Who is quoted where, and who changed the words");
   AddCompareOptions(*compare, cmp);
 
   CLI::App* rules = app.add_subcommand("rules", "Work with rule folders");
@@ -55,13 +61,14 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "saidby: error: " << e.what() << "\n"
-              << "usage: saidby extract [PATH...] [-o FILE] [--format csv|jsonl] [--rules DIR] [-j N] "
-                 "[--source LABEL] [--keep-scare] [--explain]\n"
-                 "       saidby eval --gold GOLD.csv PATH... [--min-f1 X] [--format text|json]\n"
-                 "       saidby compare [QUOTES.csv... | PATH...] [-o DIR] [--html FILE] [--merge]\n"
-                 "       saidby rules check [DIR]\n"
-                 "Run 'saidby --help' for details.\n";
+    std::cerr
+        << "saidby: error: " << e.what() << "\n"
+        << "usage: saidby extract [PATH...] [-o FILE] [--format csv|jsonl] [--rules DIR] [-j N] "
+           "[--source LABEL] [--keep-scare] [--explain]\n"
+           "       saidby eval --gold GOLD.csv PATH... [--min-f1 X] [--format text|json]\n"
+           "       saidby compare [QUOTES.csv... | PATH...] [-o DIR] [--html FILE] [--merge]\n"
+           "       saidby rules check [DIR]\n"
+           "Run 'saidby --help' for details.\n";
     return kUsage;
   }
   if (extract->parsed()) return RunExtract(ex);
