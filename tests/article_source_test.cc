@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
+#include <thread>
 #include <vector>
 
 namespace saidby {
@@ -45,6 +47,115 @@ TEST_CASE("JSON Lines records: fields, defaults and errors") {
   CHECK(ParseJsonArticle("[1, 2]", 6, "").status().message() == "stdin:6: not a JSON object");
   CHECK(ParseJsonArticle(R"({"id": "x"})", 7, "").status().message() ==
         "stdin:7: missing string field \"text\"");
+}
+
+// The reader keeps the verdicts of nlohmann::json, which it replaced: these lines are where
+// simdjson alone would differ (BOM, NUL, big integers, depth) or where either could slip.
+std::string JsonError(std::string_view line) {
+  Result<Article> a = ParseJsonArticle(line, 9, "");
+  return a.ok() ? "ok: " + a->text : a.status().message();
+}
+
+TEST_CASE("JSON Lines records: field types, repeated and escaped keys") {
+  Result<Article> a = ParseJsonArticle(R"({"text": "t", "id": 5, "source": null})", 2, "");
+  REQUIRE(a.ok());
+  CHECK(a->id == "line2");
+  CHECK(a->source == "line2");
+  Result<Article> b =
+      ParseJsonArticle(R"({"id": "x", "text": "a", "id": "y", "text": "b"})", 2, "");
+  REQUIRE(b.ok());
+  CHECK(b->id == "y");  // the last of a repeated key counts
+  CHECK(b->text == "b");
+  CHECK(JsonError(R"({"text": "a", "text": 1})") == "stdin:9: missing string field \"text\"");
+  CHECK(JsonError(R"({"te\u0078t": "escaped key"})") == "ok: escaped key");
+  CHECK(JsonError(R"({"text\u0000": "a", "TEXT": "b"})") ==
+        "stdin:9: missing string field \"text\"");
+  CHECK(JsonError(R"({"text": ["a"]})") == "stdin:9: missing string field \"text\"");
+  CHECK(JsonError("null") == "stdin:9: not a JSON object");
+  CHECK(JsonError("") == "stdin:9: not valid JSON");
+}
+
+TEST_CASE("JSON Lines records: strings, escapes and encoding") {
+  CHECK(JsonError(R"({"text": "a\u0000b"})") == std::string("ok: a\0b", 7));
+  CHECK(JsonError(R"({"text": "\ud83d\ude00 \/\"\\"})") == "ok: \xF0\x9F\x98\x80 /\"\\");
+  for (const char* bad :
+       {R"({"text": "\ud800"})", R"({"text": "\udc00"})", R"({"text": "\ud800\ud800"})",
+        R"({"text": "\ud800\u0041"})", R"({"text": "\x"})", R"({"text": "\u12"})",
+        "{\"text\": \"a\tb\"}", "{\"text\": \"a\x01\"}", "{\"text\": \"\xC3\"}",
+        "{\"text\": \"\xED\xA0\x80\"}", "{\"text\": \"t\", \"x\": \"\xFF\"}"}) {
+    CAPTURE(bad);
+    CHECK(JsonError(bad) == "stdin:9: not valid JSON");
+  }
+  CHECK(JsonError("{\"text\": \"a\x7F\xC3\xA9\"}") == "ok: a\x7F\xC3\xA9");  // DEL needs no escape
+}
+
+TEST_CASE("JSON Lines records: what surrounds the object") {
+  CHECK(JsonError(" \t{\"text\": \"t\"} \r") == "ok: t");
+  for (const char* bad :
+       {R"({"text": "t"} x)", R"({"text": "t"}{})", R"({"text": "t"},)", R"({"text": "t")",
+        "{\"text\": \"t\"}\x0B", "/*c*/{\"text\": \"t\"}", "{\"text\": \"t\",}"}) {
+    CAPTURE(bad);
+    CHECK(JsonError(bad) == "stdin:9: not valid JSON");
+  }
+  // A byte order mark is skipped at the start only.
+  CHECK(JsonError("\xEF\xBB\xBF{\"text\": \"bom\"}") == "ok: bom");
+  CHECK(JsonError(" \xEF\xBB\xBF{\"text\": \"t\"}") == "stdin:9: not valid JSON");
+  CHECK(JsonError("\xEF\xBB\xBF\xEF\xBB\xBF{\"text\": \"t\"}") == "stdin:9: not valid JSON");
+  // A NUL byte ends the input: what follows is never read; inside a string it is an error.
+  using namespace std::string_literals;
+  CHECK(JsonError("{\"text\": \"t\"}\0 garbage \xFF"s) == "ok: t");
+  CHECK(JsonError("{\"text\": \"t\0\"}"s) == "stdin:9: not valid JSON");
+  CHECK(JsonError("{\"text\": \"t\",\0\"id\": \"x\"}"s) == "stdin:9: not valid JSON");
+  CHECK(JsonError("12\0"s) == "stdin:9: not a JSON object");
+}
+
+TEST_CASE("JSON Lines records: numbers and nesting") {
+  // Integers beyond 64 bits are read as doubles: refused only when that is infinite.
+  CHECK(JsonError(R"({"text": "t", "n": 18446744073709551616})") == "ok: t");
+  CHECK(JsonError(R"({"text": "t", "n": [-123456789012345678901234567890]})") == "ok: t");
+  CHECK(JsonError(R"({"text": "a\"18446744073709551616", "n": 18446744073709551616})") ==
+        "ok: a\"18446744073709551616");
+  CHECK(JsonError("{\"text\": \"t\", \"n\": 1" + std::string(308, '0') + "}") == "ok: t");
+  CHECK(JsonError("{\"text\": \"t\", \"n\": 1" + std::string(309, '0') + "}") ==
+        "stdin:9: not valid JSON");
+  for (const char* bad :
+       {R"({"text": "t", "n": 1e400})", R"({"text": "t", "n": 018446744073709551616})",
+        R"({"text": "t", "n": 18446744073709551616x})", R"({"text": "t", "n": 1.})",
+        R"({"text": "t", "n": 18446744073709551616, "b": tru})"}) {
+    CAPTURE(bad);
+    CHECK(JsonError(bad) == "stdin:9: not valid JSON");
+  }
+  CHECK(JsonError(R"({"text": "t", "n": 1e-400})") == "ok: t");
+  // No depth limit.
+  CHECK(JsonError("{\"text\": \"deep\", \"a\": " + std::string(5000, '[') + std::string(5000, ']') +
+                  "}") == "ok: deep");
+  CHECK(JsonError("{\"text\": \"deep\", \"a\": " + std::string(5000, '[') + std::string(4999, ']') +
+                  "}") == "stdin:9: not valid JSON");
+}
+
+TEST_CASE("JSON Lines records: long lines, and several threads at once") {
+  const std::string long_text(3 << 20, 'x');  // past what a thread keeps its parser sized for
+  const std::string long_line = R"({"id": "long", "text": ")" + long_text + "\"}";
+  for (int round = 0; round < 2; ++round) {
+    Result<Article> a = ParseJsonArticle(long_line, 1, "");
+    REQUIRE(a.ok());
+    CHECK(a->text == long_text);
+    CHECK(JsonError(R"({"text": "short"})") == "ok: short");
+  }
+  std::vector<std::string> seen(4);
+  std::vector<std::thread> threads;
+  for (size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([t, &seen] {
+      for (int i = 0; i < 500; ++i) {
+        const std::string text = "thread " + std::to_string(t) + " line " + std::to_string(i);
+        Result<Article> a = ParseJsonArticle(R"({"text": ")" + text + "\"}", 1, "");
+        if (!a.ok() || a->text != text) return;
+      }
+      seen[t] = "all parsed";
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  CHECK(seen == std::vector<std::string>(4, "all parsed"));
 }
 
 TEST_CASE("hostile: a file that vanishes between listing and reading is reported, the rest read") {
