@@ -323,6 +323,47 @@ std::string JoinWords(const std::vector<std::string_view>& w, size_t b, size_t e
   return out;
 }
 
+// Runs rule `rule`'s regex on a window's symbols, remembering the answer: the same short symbol
+// strings ("Q,PC.") recur in every article, and a match costs thousands of instructions. The
+// memo holds at most kMaxMemo strings per thread and is cleared when full; it changes no result.
+bool MatchRule(const RuleSet& rules, size_t rule, const std::string& symbols,
+               std::vector<re2::StringPiece>& groups) {
+  constexpr size_t kMaxMemo = 1 << 16;
+  // Per rule index: symbols → group offsets (begin, end; -1 when unset), empty when no match.
+  thread_local std::vector<std::unordered_map<std::string, std::vector<int>>> memo;
+  thread_local const RuleSet* memo_rules = nullptr;
+  if (memo_rules != &rules) {
+    memo.assign(rules.rules().size(), {});
+    memo_rules = &rules;
+  }
+  const RE2& re = rules.regex(rule);
+  groups.assign(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1, re2::StringPiece());
+  auto& table = memo[rule];
+  if (auto it = table.find(symbols); it != table.end()) {
+    const std::vector<int>& at = it->second;
+    if (at.empty()) return false;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      if (at[2 * g] >= 0) {
+        groups[g] = re2::StringPiece(symbols.data() + at[2 * g], static_cast<size_t>(at[2 * g + 1] - at[2 * g]));
+      }
+    }
+    return true;
+  }
+  const bool matched = re.Match(symbols, 0, symbols.size(), RE2::ANCHOR_START, groups.data(),
+                                static_cast<int>(groups.size()));
+  std::vector<int> at;
+  if (matched) {
+    for (const re2::StringPiece& g : groups) {
+      const int b = g.data() ? static_cast<int>(g.data() - symbols.data()) : -1;
+      at.push_back(b);
+      at.push_back(g.data() ? b + static_cast<int>(g.size()) : -1);
+    }
+  }
+  if (table.size() >= kMaxMemo) table.clear();
+  table.emplace(symbols, std::move(at));
+  return matched;
+}
+
 struct Speaker {
   std::string name;  // canonical
   size_t pos;        // where it was named
@@ -735,12 +776,8 @@ class DocumentAttributor {
       if (rule.continues && !continuations) continue;
       if (rule.priority < min_priority) continue;
       // Group 1 is the pattern itself (see RuleSet::regex); its groups follow, one further on.
-      const RE2& re = rules_.regex(static_cast<size_t>(h));
-      std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
-      if (!re.Match(w.symbols, 0, w.symbols.size(), RE2::ANCHOR_START, groups.data(),
-                    static_cast<int>(groups.size()))) {
-        continue;
-      }
+      std::vector<re2::StringPiece> groups;
+      if (!MatchRule(rules_, static_cast<size_t>(h), w.symbols, groups)) continue;
       Attribution cand = a;
       bool ok = true;
       if (rule.continues) {
