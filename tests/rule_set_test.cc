@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "saidby/attribution.h"
@@ -316,6 +317,16 @@ TEST_CASE("hostile rules: no SPEAKER, SPEAKER in a macro, duplicates, self-refer
                   patterns + ":" + std::to_string(n + 5) +
                       ":13: unknown name 'SELF' (not a token class or a [define] macro)"}));
   }
+}
+
+TEST_CASE("each loaded RuleSet has its own serial, even at a reused address") {
+  std::set<uint64_t> serials;
+  for (int i = 0; i < 3; ++i) {
+    RuleSet::LoadResult r = RuleSet::Load(SAIDBY_RULES_DIR);
+    REQUIRE(r.rules);
+    serials.insert(r.rules->serial());
+  }
+  CHECK(serials.size() == 3);
 }
 
 }  // namespace

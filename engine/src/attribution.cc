@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <iterator>
 #include <limits>
@@ -325,26 +326,30 @@ std::string JoinWords(const std::vector<std::string_view>& w, size_t b, size_t e
 
 // Runs rule `rule`'s regex on a window's symbols, remembering the answer: the same short symbol
 // strings ("Q,PC.") recur in every article, and a match costs thousands of instructions. The
-// memo holds at most kMaxMemo strings per thread and is cleared when full; it changes no result.
+// memo holds at most kMaxMemo answers per thread (a few MB) and is cleared when full; it
+// changes no result.
 bool MatchRule(const RuleSet& rules, size_t rule, const std::string& symbols,
                std::vector<re2::StringPiece>& groups) {
-  constexpr size_t kMaxMemo = 1 << 16;
-  // Per rule index: symbols → group offsets (begin, end; -1 when unset), empty when no match.
-  thread_local std::vector<std::unordered_map<std::string, std::vector<int>>> memo;
-  thread_local const RuleSet* memo_rules = nullptr;
-  if (memo_rules != &rules) {
-    memo.assign(rules.rules().size(), {});
-    memo_rules = &rules;
+  constexpr size_t kMaxMemo = 1 << 15;
+  // Rule index (4 bytes) + symbols → group offsets (begin, end; -1 when unset), empty if no match.
+  thread_local std::unordered_map<std::string, std::vector<int>> memo;
+  thread_local uint64_t memo_rules = 0;  // RuleSet::serial() of the rules the memo is for
+  if (memo_rules != rules.serial()) {
+    memo.clear();
+    memo_rules = rules.serial();
   }
   const RE2& re = rules.regex(rule);
   groups.assign(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1, re2::StringPiece());
-  auto& table = memo[rule];
-  if (auto it = table.find(symbols); it != table.end()) {
+  const auto index = static_cast<uint32_t>(rule);
+  std::string key(reinterpret_cast<const char*>(&index), sizeof index);
+  key += symbols;
+  if (auto it = memo.find(key); it != memo.end()) {
     const std::vector<int>& at = it->second;
     if (at.empty()) return false;
     for (size_t g = 0; g < groups.size(); ++g) {
       if (at[2 * g] >= 0) {
-        groups[g] = re2::StringPiece(symbols.data() + at[2 * g], static_cast<size_t>(at[2 * g + 1] - at[2 * g]));
+        groups[g] = re2::StringPiece(symbols.data() + at[2 * g],
+                                     static_cast<size_t>(at[2 * g + 1] - at[2 * g]));
       }
     }
     return true;
@@ -359,8 +364,8 @@ bool MatchRule(const RuleSet& rules, size_t rule, const std::string& symbols,
       at.push_back(g.data() ? b + static_cast<int>(g.size()) : -1);
     }
   }
-  if (table.size() >= kMaxMemo) table.clear();
-  table.emplace(symbols, std::move(at));
+  if (memo.size() >= kMaxMemo) memo.clear();
+  memo.emplace(std::move(key), std::move(at));
   return matched;
 }
 

@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
 #include <filesystem>
 #include <fstream>
@@ -21,7 +22,10 @@ std::string RuleProblem::ToString() const {
   return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + reason;
 }
 
-RuleSet::RuleSet() = default;
+RuleSet::RuleSet() {
+  static std::atomic<uint64_t> next{1};
+  serial_ = next++;
+}
 RuleSet::~RuleSet() = default;
 
 const PronounEntry* RuleSet::Pronoun(const std::string& lower) const {

@@ -15,6 +15,7 @@
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -95,6 +96,9 @@ class RuleSet {
   RuleSet& operator=(const RuleSet&) = delete;
 
   const SentenceSplitter& splitter() const { return *splitter_; }
+  // A number no other RuleSet of this process has: caches keyed by it never outlive their rules
+  // (an address may be reused by the next RuleSet loaded).
+  uint64_t serial() const { return serial_; }
   const std::vector<AttributionRule>& rules() const { return rules_; }
   // The rule's pattern as group 1 of an expression to match with RE2::ANCHOR_START: "(?s:.)*?(P)"
   // finds what an unanchored search for P finds, but lets RE2 run BitState on a short window
@@ -146,6 +150,7 @@ class RuleSet {
   friend class RuleLoader;
   RuleSet();
 
+  uint64_t serial_;
   std::unique_ptr<SentenceSplitter> splitter_;
   std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_,
       unnamed_determiners_, articles_, particles_, auxiliaries_, work_nouns_, not_names_;
