@@ -101,8 +101,8 @@ class RuleSet {
   uint64_t serial() const { return serial_; }
   const std::vector<AttributionRule>& rules() const { return rules_; }
   // The rule's pattern as group 1 of an expression to match with RE2::ANCHOR_START: "(?s:.)*?(P)"
-  // finds what an unanchored search for P finds, but lets RE2 run BitState on a short window
-  // instead of building DFA states, which on text it has not seen cost more than the match.
+  // finds what an unanchored search for P finds, but anchored RE2 needs no reverse DFA to find
+  // where the match starts: half the automata to build on text it has not seen.
   const re2::RE2& regex(size_t rule) const { return *regexes_[rule]; }
   // Which rules may match a window: FilteredRE2 over the rules' patterns (ids are rule
   // indexes) and the atoms (lower-case strings) whose presence it needs to know.
