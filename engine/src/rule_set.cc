@@ -460,15 +460,17 @@ void RuleLoader::LoadPatterns() {
     p.rule.regex = c.regex;
     p.rule.speaker_groups = c.speaker_groups;
     p.rule.cue_groups = c.cue_groups;
-    auto re = std::make_unique<RE2>("(?s:.)*?(" + c.regex + ")", opts);
+    // One compiled regex per rule, owned by the prefilter; see RuleSet::regex for the wrapping.
+    const std::string wrapped = "(?s:.)*?(" + c.regex + ")";
     int id = 0;
-    if (!re->ok() || rules_->prefilter_->Add(c.regex, opts, &id) != RE2::NoError) {
-      Problem(path, p.rule.line, 1,
-              "pattern does not compile: " + (re->ok() ? std::string("too large") : re->error()));
+    if (rules_->prefilter_->Add(wrapped, opts, &id) != RE2::NoError) {
+      const RE2 failed(wrapped, opts);
+      Problem(
+          path, p.rule.line, 1,
+          "pattern does not compile: " + (failed.ok() ? std::string("too large") : failed.error()));
       continue;
     }
-    assert(static_cast<size_t>(id) == rules_->regexes_.size());
-    rules_->regexes_.push_back(std::move(re));
+    assert(static_cast<size_t>(id) == rules_->rules_.size());
     rules_->rules_.push_back(std::move(p.rule));
   }
   if (problems_.empty()) rules_->prefilter_->Compile(&rules_->atoms_);

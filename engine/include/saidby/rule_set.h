@@ -103,7 +103,7 @@ class RuleSet {
   // The rule's pattern as group 1 of an expression to match with RE2::ANCHOR_START: "(?s:.)*?(P)"
   // finds what an unanchored search for P finds, but anchored RE2 needs no reverse DFA to find
   // where the match starts: half the automata to build on text it has not seen.
-  const re2::RE2& regex(size_t rule) const { return *regexes_[rule]; }
+  const re2::RE2& regex(size_t rule) const { return prefilter_->GetRE2(static_cast<int>(rule)); }
   // Which rules may match a window: FilteredRE2 over the rules' patterns (ids are rule
   // indexes) and the atoms (lower-case strings) whose presence it needs to know.
   const re2::FilteredRE2& prefilter() const { return *prefilter_; }
@@ -162,7 +162,6 @@ class RuleSet {
   std::unordered_map<std::string, WordFacts> facts_;      // see Facts
   size_t max_phrase_words_ = 1;
   std::vector<AttributionRule> rules_;
-  std::vector<std::unique_ptr<re2::RE2>> regexes_;
   std::unique_ptr<re2::FilteredRE2> prefilter_;
   std::vector<std::string> atoms_;
   std::unique_ptr<re2::RE2> name_run_;
