@@ -326,11 +326,11 @@ std::string JoinWords(const std::vector<std::string_view>& w, size_t b, size_t e
 
 // Runs rule `rule`'s regex on a window's symbols, remembering the answer: the same short symbol
 // strings ("Q,PC.") recur in every article, and a match costs thousands of instructions. The
-// memo holds at most kMaxMemo answers per thread (a few MB) and is cleared when full; it
+// memo holds at most kMaxMemo answers per thread (about 1 MB) and is cleared when full; it
 // changes no result.
 bool MatchRule(const RuleSet& rules, size_t rule, const std::string& symbols,
                std::vector<re2::StringPiece>& groups) {
-  constexpr size_t kMaxMemo = 1 << 15;
+  constexpr size_t kMaxMemo = 1 << 13;
   // Rule index (4 bytes) + symbols → group offsets (begin, end; -1 when unset), empty if no match.
   thread_local std::unordered_map<std::string, std::vector<int>> memo;
   thread_local uint64_t memo_rules = 0;  // RuleSet::serial() of the rules the memo is for
