@@ -51,9 +51,9 @@ bool IsOpeningPunct(char32_t c) {
 // `[time-brightcove not-tgx=”true”]`. Quote marks inside them are not speech.
 std::vector<TextSpan> MarkupRegions(std::string_view t, TextSpan para) {
   std::vector<TextSpan> out;
-  for (size_t i = para.begin; i < para.end; ++i) {
+  for (size_t i = FindByte(t, para.begin, para.end, "<[", false); i < para.end;
+       i = FindByte(t, i + 1, para.end, "<[", false)) {
     char open = t[i];
-    if (open != '<' && open != '[') continue;
     char close = open == '<' ? '>' : ']';
     size_t j = i + 1;
     bool has_equals = false;
@@ -91,11 +91,7 @@ class ParagraphScanner {
       }
       // ASCII bytes other than ", ' and ` are no quote marks: skipped without decoding.
       const size_t limit = m < markup.size() ? std::min(para_.end, markup[m].begin) : para_.end;
-      while (pos < limit) {
-        const auto c = static_cast<unsigned char>(t_[pos]);
-        if (c >= 0x80 || c == '"' || c == '\'' || c == '`') break;
-        ++pos;
-      }
+      pos = FindByte(t_, pos, limit, "\"'`", /*non_ascii=*/true);
       if (pos >= limit) continue;
       CodePoint cp = DecodeAt(t_, pos);
       // Two apostrophes ('' as in some newspapers' archives) or two backticks are one double

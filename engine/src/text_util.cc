@@ -6,6 +6,8 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace saidby {
 
@@ -94,6 +96,30 @@ std::string FoldName(std::string_view s) {
   std::string r;
   out.toUTF8String(r);
   return r;
+}
+
+size_t FindByte(std::string_view t, size_t from, size_t to, std::string_view stops,
+                bool non_ascii) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  size_t i = from;
+  while (i + 8 <= to) {
+    uint64_t w;
+    std::memcpy(&w, t.data() + i, 8);
+    uint64_t hit = non_ascii ? w : 0;
+    for (char c : stops) {
+      const uint64_t x = w ^ (kOnes * static_cast<unsigned char>(c));
+      hit |= (x - kOnes) & ~x;  // high bit set in a zero byte of x (and maybe after one)
+    }
+    if (hit & kHigh) break;
+    i += 8;
+  }
+  for (; i < to; ++i) {
+    const auto c = static_cast<unsigned char>(t[i]);
+    if ((non_ascii && c >= 0x80) || stops.find(static_cast<char>(c)) != std::string_view::npos) {
+      return i;
+    }
+  }
+  return to;
 }
 
 }  // namespace saidby

@@ -41,6 +41,11 @@ inline bool IsWordByte(unsigned char c) {
 
 std::string AsciiLower(std::string_view s);
 
+// The first position in [from, to) holding one of the ASCII bytes `stops` (or, when
+// `non_ascii` is set, any byte >= 0x80); `to` if none. Eight bytes at a time: most of an
+// article is plain ASCII that scanners skip.
+size_t FindByte(std::string_view t, size_t from, size_t to, std::string_view stops, bool non_ascii);
+
 // Case of the first letter in text[span], skipping quote marks and punctuation.
 bool StartsLowercase(std::string_view text, TextSpan span);
 bool StartsUppercase(std::string_view text, TextSpan span);
