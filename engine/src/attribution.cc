@@ -324,6 +324,33 @@ std::string JoinWords(const std::vector<std::string_view>& w, size_t b, size_t e
   return out;
 }
 
+// The rules whose required symbols all occur in a window (RE2's FilteredRE2), best priority
+// first: only these are matched. Remembered by symbols, as MatchRule's answers are.
+std::vector<int> CandidateRules(const RuleSet& rules, const std::string& symbols) {
+  constexpr size_t kMaxMemo = 1 << 13;
+  thread_local std::unordered_map<std::string, std::vector<int>> memo;
+  thread_local uint64_t memo_rules = 0;  // RuleSet::serial() of the rules the memo is for
+  if (memo_rules != rules.serial()) {
+    memo.clear();
+    memo_rules = rules.serial();
+  }
+  if (auto it = memo.find(symbols); it != memo.end()) return it->second;
+  std::vector<int> atoms, hits;
+  const std::string folded = AsciiLower(symbols);  // FilteredRE2's atoms are lower case
+  for (size_t i = 0; i < rules.atoms().size(); ++i) {
+    if (folded.find(rules.atoms()[i]) != std::string::npos) atoms.push_back(static_cast<int>(i));
+  }
+  rules.prefilter().AllPotentials(atoms, &hits);
+  std::sort(hits.begin(), hits.end(), [&](int x, int y) {
+    const auto& rx = rules.rules()[static_cast<size_t>(x)];
+    const auto& ry = rules.rules()[static_cast<size_t>(y)];
+    return rx.priority != ry.priority ? rx.priority > ry.priority : x < y;
+  });
+  if (memo.size() >= kMaxMemo) memo.clear();
+  memo.emplace(symbols, hits);
+  return hits;
+}
+
 // Runs rule `rule`'s regex on a window's symbols, remembering the answer: the same short symbol
 // strings ("Q,PC.") recur in every article, and a match costs thousands of instructions. The
 // memo holds at most kMaxMemo answers per thread (about 1 MB) and is cleared when full; it
@@ -761,18 +788,7 @@ class DocumentAttributor {
   bool TryWindow(size_t q, const Window& w, const std::vector<Attribution>& done,
                  bool continuations, Attribution& a, std::ostringstream& why,
                  int min_priority = std::numeric_limits<int>::min()) const {
-    // The rules whose required symbols all occur in the window; only these are matched.
-    std::vector<int> atoms, hits;
-    const std::string folded = AsciiLower(w.symbols);  // FilteredRE2's atoms are lower case
-    for (size_t i = 0; i < rules_.atoms().size(); ++i) {
-      if (folded.find(rules_.atoms()[i]) != std::string::npos) atoms.push_back(static_cast<int>(i));
-    }
-    rules_.prefilter().AllPotentials(atoms, &hits);
-    std::sort(hits.begin(), hits.end(), [&](int x, int y) {
-      const auto& rx = rules_.rules()[static_cast<size_t>(x)];
-      const auto& ry = rules_.rules()[static_cast<size_t>(y)];
-      return rx.priority != ry.priority ? rx.priority > ry.priority : x < y;
-    });
+    const std::vector<int> hits = CandidateRules(rules_, w.symbols);
     if (explain_) why << "window \"" << PrintableSymbols(w) << "\"; ";
     bool decided = false;
     for (int h : hits) {
