@@ -327,7 +327,7 @@ std::string JoinWords(const std::vector<std::string_view>& w, size_t b, size_t e
 // The rules whose required symbols all occur in a window (RE2's FilteredRE2), best priority
 // first: only these are matched. Remembered by symbols, as MatchRule's answers are.
 std::vector<int> CandidateRules(const RuleSet& rules, const std::string& symbols) {
-  constexpr size_t kMaxMemo = 1 << 13;
+  constexpr size_t kMaxMemo = 1 << 14;
   thread_local std::unordered_map<std::string, std::vector<int>> memo;
   thread_local uint64_t memo_rules = 0;  // RuleSet::serial() of the rules the memo is for
   if (memo_rules != rules.serial()) {
@@ -353,11 +353,11 @@ std::vector<int> CandidateRules(const RuleSet& rules, const std::string& symbols
 
 // Runs rule `rule`'s regex on a window's symbols, remembering the answer: the same short symbol
 // strings ("Q,PC.") recur in every article, and a match costs thousands of instructions. The
-// memo holds at most kMaxMemo answers per thread (about 1 MB) and is cleared when full; it
+// memo holds at most kMaxMemo answers per thread (a few MB) and is cleared when full; it
 // changes no result.
 bool MatchRule(const RuleSet& rules, size_t rule, const std::string& symbols,
                std::vector<re2::StringPiece>& groups) {
-  constexpr size_t kMaxMemo = 1 << 13;
+  constexpr size_t kMaxMemo = 1 << 15;
   // Rule index (4 bytes) + symbols → group offsets (begin, end; -1 when unset), empty if no match.
   thread_local std::unordered_map<std::string, std::vector<int>> memo;
   thread_local uint64_t memo_rules = 0;  // RuleSet::serial() of the rules the memo is for
