@@ -16,8 +16,9 @@ std::string FormatConfidence(double c) {
   return s;
 }
 
-CsvQuotePrinter::CsvQuotePrinter(std::ostream& out, bool with_explain)
+CsvQuotePrinter::CsvQuotePrinter(std::ostream& out, bool with_explain, bool write_header)
     : out_(out), with_explain_(with_explain) {
+  if (!write_header) return;
   out_ << "source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote"
        << (with_explain_ ? ",explain" : "") << "\r\n";
 }

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 #include "commands.h"
@@ -69,6 +70,7 @@ struct WorkItem {
   bool message_names_place = false;  // the error already says "stdin:N: …"
   Status error;
   std::optional<Result<ArticleQuotes>> quotes;
+  std::string rows;  // its quotes, formatted (in parallel); the output stage only writes them
 };
 
 // JSON escapes can make a line several times longer than the text it carries ("\u00e9" for
@@ -81,11 +83,11 @@ std::string TooLarge(size_t bytes, size_t limit) {
 }
 
 // Runs in parallel: reading or JSON parsing is part of the work, not of the serial input stage.
-void Process(WorkItem& item, const Extractor& extractor, size_t max_doc_bytes,
-             const std::string& source_override) {
+void Process(WorkItem& item, const Extractor& extractor, const ExtractFlags& flags) {
+  const size_t max_doc_bytes = flags.max_doc_bytes;
   if (!item.error.ok()) return;
   Result<Article> article = item.ref ? ReadArticle(*item.ref, max_doc_bytes)
-                                     : ParseJsonArticle(item.json, item.line_no, source_override);
+                                     : ParseJsonArticle(item.json, item.line_no, flags.source);
   std::string().swap(item.json);
   if (!article.ok()) {
     item.error = article.status();
@@ -98,6 +100,17 @@ void Process(WorkItem& item, const Extractor& extractor, size_t max_doc_bytes,
     return;
   }
   item.quotes = extractor.Extract(std::move(article).value());
+  if (!item.quotes->ok()) return;
+  std::ostringstream rows;
+  std::unique_ptr<QuoteSink> sink;
+  if (flags.format == "jsonl") {
+    sink = std::make_unique<JsonlQuotePrinter>(rows, flags.explain);
+  } else {
+    sink = std::make_unique<CsvQuotePrinter>(rows, flags.explain, /*write_header=*/false);
+  }
+  for (const QuoteRecord& q : item.quotes->value().quotes) sink->Write(q);
+  item.rows = std::move(rows).str();
+  std::vector<QuoteRecord>().swap(item.quotes->value().quotes);  // the rows say it all now
 }
 
 }  // namespace
@@ -116,12 +129,8 @@ int RunExtract(const ExtractFlags& flags) {
     }
   }
   std::ostream& out = flags.output.empty() ? std::cout : file;
-  std::unique_ptr<QuoteSink> sink;
-  if (flags.format == "jsonl") {
-    sink = std::make_unique<JsonlQuotePrinter>(out, flags.explain);
-  } else {
-    sink = std::make_unique<CsvQuotePrinter>(out, flags.explain);
-  }
+  // The CSV header; the rows are formatted by the workers (Process).
+  if (flags.format != "jsonl") CsvQuotePrinter header(out, flags.explain);
 
   const Extractor extractor(*rules, ExtractOptions{flags.keep_scare, flags.explain});
   const int jobs = flags.jobs > 0
@@ -212,7 +221,7 @@ int RunExtract(const ExtractFlags& flags) {
         for (const std::string& w : item->quotes->value().warnings)
           report(item->where + ": " + w, true);
       }
-      for (const QuoteRecord& q : item->quotes->value().quotes) sink->Write(q);
+      out << item->rows;
     }
     progress.Update(docs_done, bytes_done);
   };
@@ -233,12 +242,12 @@ int RunExtract(const ExtractFlags& flags) {
                                                        if (!item) fc.stop();
                                                        return item.release();
                                                      }) &
-                       tbb::make_filter<WorkItem*, WorkItem*>(
-                           tbb::filter_mode::parallel,
-                           [&](WorkItem* item) {
-                             if (item) Process(*item, extractor, flags.max_doc_bytes, flags.source);
-                             return item;
-                           }) &
+                       tbb::make_filter<WorkItem*, WorkItem*>(tbb::filter_mode::parallel,
+                                                              [&](WorkItem* item) {
+                                                                if (item)
+                                                                  Process(*item, extractor, flags);
+                                                                return item;
+                                                              }) &
                        tbb::make_filter<WorkItem*, void>(tbb::filter_mode::serial_in_order,
                                                          [&](WorkItem* item) {
                                                            if (item)

@@ -23,7 +23,8 @@ class QuoteSink {
 // rule,confidence,quote (plus explain when asked).
 class CsvQuotePrinter : public QuoteSink {
  public:
-  CsvQuotePrinter(std::ostream& out, bool with_explain = false);
+  // `write_header` false: rows only, to be appended after a header written elsewhere.
+  CsvQuotePrinter(std::ostream& out, bool with_explain = false, bool write_header = true);
   void Write(const QuoteRecord& r) override;
 
  private:
