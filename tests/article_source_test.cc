@@ -1,7 +1,6 @@
 #include "saidby/article_source.h"
 
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,7 +33,8 @@ struct ScratchDir {
 };
 
 TEST_CASE("JSON Lines records: fields, defaults and errors") {
-  Result<Article> a = ParseJsonArticle(R"({"id": "a1", "source": "Wire", "text": "\u201CWe will see,\u201D she said."})", 3, "");
+  Result<Article> a = ParseJsonArticle(
+      R"({"id": "a1", "source": "Wire", "text": "\u201CWe will see,\u201D she said."})", 3, "");
   REQUIRE(a.ok());
   CHECK(a->id == "a1");
   CHECK(a->source == "Wire");
@@ -141,6 +141,16 @@ TEST_CASE("JSON Lines records: long lines, and several threads at once") {
     REQUIRE(a.ok());
     CHECK(a->text == long_text);
     CHECK(JsonError(R"({"text": "short"})") == "ok: short");
+  }
+  // Nothing left once a byte order mark or a leading NUL is taken off, on a thread whose
+  // buffer the long line has just freed, and on a thread that has parsed nothing yet.
+  using namespace std::string_literals;
+  for (const std::string& empty : {"\xEF\xBB\xBF"s, "\0{\"text\": \"a\"}"s}) {
+    CHECK(ParseJsonArticle(long_line, 1, "").ok());
+    CHECK(JsonError(empty) == "stdin:9: not valid JSON");
+    std::string fresh;
+    std::thread([&] { fresh = JsonError(empty); }).join();
+    CHECK(fresh == "stdin:9: not valid JSON");
   }
   std::vector<std::string> seen(4);
   std::vector<std::thread> threads;

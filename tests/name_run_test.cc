@@ -105,6 +105,46 @@ TEST_CASE("NameRunFinder agrees with the name_run regex on random strings") {
   }
 }
 
+std::string Utf8(char32_t cp) {
+  std::string out;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
+// The finder reads letter classes from ICU, the regex from RE2's own tables: they must agree on
+// every code point that has letters or marks (a library upgrade could split them silently).
+TEST_CASE("NameRunFinder and the regex agree on upper case, letters and marks of every plane") {
+  const RuleSet& rules = testing::ShippedRules();
+  size_t checked = 0;
+  for (char32_t cp = 1; cp < 0xE1000; ++cp) {
+    if (cp == 0x40000) cp = 0xE0000;                 // planes 4-13 hold no assigned characters
+    if (cp >= 0xD800 && cp < 0xE000) continue;       // surrogates are no code points
+    const std::string alone = " " + Utf8(cp) + " ";  // \p{Lu} starts a run
+    const std::string after = "A" + Utf8(cp) + " ";  // [\p{L}\p{M}] continues one
+    for (const std::string& text : {alone, after}) {
+      if (FinderRuns(rules, text) != RegexRuns(rules, text)) {
+        FAIL_CHECK("code point U+" << std::hex << static_cast<uint32_t>(cp));
+      }
+    }
+    ++checked;
+  }
+  CHECK(checked > 260000);
+}
+
 TEST_CASE("NameRunFinder stays linear on a long run of particles") {
   const RuleSet& rules = testing::ShippedRules();
   std::string text = "Anna";

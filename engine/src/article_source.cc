@@ -52,7 +52,8 @@ class SourceLabels {
 
 }  // namespace
 
-ArticleList ListArticles(const std::vector<std::string>& paths, const std::string& source_override) {
+ArticleList ListArticles(const std::vector<std::string>& paths,
+                         const std::string& source_override) {
   ArticleList out;
   SourceLabels labels;
   auto add = [&](const fs::path& p) {
@@ -95,7 +96,8 @@ ArticleList ListArticles(const std::vector<std::string>& paths, const std::strin
 
 Result<Article> ReadArticle(const ArticleRef& ref, size_t max_bytes) {
   struct stat st {};
-  if (::stat(ref.path.c_str(), &st) != 0) return Status::Error("cannot read file (it vanished or is unreadable)");
+  if (::stat(ref.path.c_str(), &st) != 0)
+    return Status::Error("cannot read file (it vanished or is unreadable)");
   if (S_ISDIR(st.st_mode)) return Status::Error("is a directory, not an article");
   if (!S_ISREG(st.st_mode)) return Status::Error("not a regular file (FIFO, socket or device)");
   if (static_cast<size_t>(st.st_size) > max_bytes) {
@@ -129,7 +131,7 @@ constexpr size_t kKeepScratchBytes = 1u << 20;
 
 simdjson::dom::element ParsePadded(simdjson::dom::parser& parser, JsonScratch& scratch,
                                    std::string_view json, simdjson::error_code& error) {
-  if (scratch.capacity < json.size()) {
+  if (!scratch.buffer || scratch.capacity < json.size()) {
     scratch.buffer = std::make_unique<char[]>(json.size() + simdjson::SIMDJSON_PADDING);
     scratch.capacity = json.size();
   }

@@ -324,17 +324,48 @@ std::string JoinWords(const std::vector<std::string_view>& w, size_t b, size_t e
   return out;
 }
 
-// The rules whose required symbols all occur in a window (RE2's FilteredRE2), best priority
-// first: only these are matched. Remembered by symbols, as MatchRule's answers are.
-std::vector<int> CandidateRules(const RuleSet& rules, const std::string& symbols) {
-  constexpr size_t kMaxMemo = 1 << 14;
-  thread_local std::unordered_map<std::string, std::vector<int>> memo;
-  thread_local uint64_t memo_rules = 0;  // RuleSet::serial() of the rules the memo is for
-  if (memo_rules != rules.serial()) {
-    memo.clear();
-    memo_rules = rules.serial();
+// A per-thread memo of answers by window symbols, for one RuleSet at a time: emptied when the
+// rules change (by serial, not address) and when it reaches its byte budget. Long windows are
+// rare and never repeat, so they are not kept. It changes no result.
+template <typename Value>
+class WindowMemo {
+ public:
+  explicit WindowMemo(size_t budget_bytes) : budget_bytes_(budget_bytes) {}
+
+  const Value* Find(const RuleSet& rules, const std::string& key) {
+    if (serial_ != rules.serial()) Reset(rules.serial());
+    auto it = map_.find(key);
+    return it == map_.end() ? nullptr : &it->second;
   }
-  if (auto it = memo.find(symbols); it != memo.end()) return it->second;
+
+  void Add(std::string key, Value value, size_t value_bytes) {
+    constexpr size_t kMaxKeyBytes = 100;
+    constexpr size_t kEntryOverhead = 64;  // hash node and bucket, roughly
+    if (key.size() > kMaxKeyBytes) return;
+    const size_t cost = key.size() + value_bytes + kEntryOverhead;
+    if (bytes_ + cost > budget_bytes_) Reset(serial_);
+    bytes_ += cost;
+    map_.emplace(std::move(key), std::move(value));
+  }
+
+ private:
+  void Reset(uint64_t serial) {
+    map_ = {};
+    bytes_ = 0;
+    serial_ = serial;
+  }
+
+  std::unordered_map<std::string, Value> map_;
+  size_t budget_bytes_;
+  size_t bytes_ = 0;
+  uint64_t serial_ = 0;
+};
+
+// The rules whose required symbols all occur in a window (RE2's FilteredRE2), best priority
+// first: only these are matched. Remembered by symbols (at most 1 MB per thread).
+std::vector<int> CandidateRules(const RuleSet& rules, const std::string& symbols) {
+  thread_local WindowMemo<std::vector<int>> memo(1 << 20);
+  if (const std::vector<int>* known = memo.Find(rules, symbols)) return *known;
   std::vector<int> atoms, hits;
   const std::string folded = AsciiLower(symbols);  // FilteredRE2's atoms are lower case
   for (size_t i = 0; i < rules.atoms().size(); ++i) {
@@ -346,32 +377,24 @@ std::vector<int> CandidateRules(const RuleSet& rules, const std::string& symbols
     const auto& ry = rules.rules()[static_cast<size_t>(y)];
     return rx.priority != ry.priority ? rx.priority > ry.priority : x < y;
   });
-  if (memo.size() >= kMaxMemo) memo.clear();
-  memo.emplace(symbols, hits);
+  memo.Add(symbols, hits, hits.size() * sizeof(int));
   return hits;
 }
 
-// Runs rule `rule`'s regex on a window's symbols, remembering the answer: the same short symbol
-// strings ("Q,PC.") recur in every article, and a match costs thousands of instructions. The
-// memo holds at most kMaxMemo answers per thread (a few MB) and is cleared when full; it
-// changes no result.
+// Runs rule `rule`'s regex on a window's symbols, remembering the answer (at most 3 MB per
+// thread): the same short symbol strings ("Q,PC.") recur in every article, and a match costs
+// thousands of instructions.
 bool MatchRule(const RuleSet& rules, size_t rule, const std::string& symbols,
                std::vector<re2::StringPiece>& groups) {
-  constexpr size_t kMaxMemo = 1 << 15;
   // Rule index (4 bytes) + symbols → group offsets (begin, end; -1 when unset), empty if no match.
-  thread_local std::unordered_map<std::string, std::vector<int>> memo;
-  thread_local uint64_t memo_rules = 0;  // RuleSet::serial() of the rules the memo is for
-  if (memo_rules != rules.serial()) {
-    memo.clear();
-    memo_rules = rules.serial();
-  }
+  thread_local WindowMemo<std::vector<int>> memo(3 << 20);
   const RE2& re = rules.regex(rule);
   groups.assign(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1, re2::StringPiece());
   const auto index = static_cast<uint32_t>(rule);
   std::string key(reinterpret_cast<const char*>(&index), sizeof index);
   key += symbols;
-  if (auto it = memo.find(key); it != memo.end()) {
-    const std::vector<int>& at = it->second;
+  if (const std::vector<int>* known = memo.Find(rules, key)) {
+    const std::vector<int>& at = *known;
     if (at.empty()) return false;
     for (size_t g = 0; g < groups.size(); ++g) {
       if (at[2 * g] >= 0) {
@@ -391,8 +414,8 @@ bool MatchRule(const RuleSet& rules, size_t rule, const std::string& symbols,
       at.push_back(g.data() ? b + static_cast<int>(g.size()) : -1);
     }
   }
-  if (memo.size() >= kMaxMemo) memo.clear();
-  memo.emplace(std::move(key), std::move(at));
+  const size_t value_bytes = at.size() * sizeof(int);
+  memo.Add(std::move(key), std::move(at), value_bytes);
   return matched;
 }
 
