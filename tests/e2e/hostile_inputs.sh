@@ -94,6 +94,21 @@ no_crash "$status" "$tmp/err6.txt" "NUL in JSON"
 grep -q 'binary data (NUL byte) at byte' "$tmp/err6.txt" || fail "NUL in JSON not reported: $(cat "$tmp/err6.txt")"
 grep -q ',ok,1,.*Anna Keller' "$tmp/out6.csv" || fail "NUL in JSON: good record missing"
 
+# A line that is only a byte order mark, and one that starts with a raw NUL byte, between
+# good records: each reported as not valid JSON, on every worker thread.
+{ printf '\xef\xbb\xbf\n'; printf '\x00{"text":"a"}\n'
+  printf '%s\n' '{"id":"ok","text":"\u201cYes,\u201d said Anna Keller."}'; } > "$tmp/empty.jsonl"
+for jobs in 1 2; do
+  set +e
+  timeout 60 "$saidby" extract -j "$jobs" < "$tmp/empty.jsonl" > "$tmp/out7.csv" 2> "$tmp/err7.txt"
+  status=$?
+  set -e
+  no_crash "$status" "$tmp/err7.txt" "BOM-only or NUL-first JSON line"
+  [ "$status" -eq 1 ] || fail "BOM-only or NUL-first line: exit $status, expected 1"
+  [ "$(grep -c 'not valid JSON' "$tmp/err7.txt")" -eq 2 ] || fail "BOM/NUL lines not both reported: $(cat "$tmp/err7.txt")"
+  grep -q ',ok,1,.*Anna Keller' "$tmp/out7.csv" || fail "BOM/NUL lines: good record missing"
+done
+
 mkdir "$tmp/ends"
 printf '\xef\xbb\xbf\xe2\x80\x9cOne,\xe2\x80\x9d said Anna Keller.\r\n\xe2\x80\x9cTwo never closes\r\xe2\x80\x9cThree,\xe2\x80\x9d said Bo Berg.\rEnd.' > "$tmp/ends/ends.txt"
 set +e
