@@ -448,30 +448,19 @@ class DocumentAttributor {
  private:
   void CollectNames() {
     const std::string_view text = doc_.text;
-    std::vector<TextSpan> words;  // of one run; reused
     for (size_t at = 0; at < text.size();) {
       std::optional<TextSpan> run = rules_.name_finder().Find(text, at);
       if (!run) break;
       at = run->begin + std::max<size_t>(run->size(), 1);
-      words.clear();
-      for (size_t k = run->begin; k < run->end;) {
-        while (k < run->end && (text[k] == ' ' || text[k] == '\t')) ++k;
-        size_t e = k;
-        while (e < run->end && text[e] != ' ' && text[e] != '\t') ++e;
-        if (e > k) words.push_back({k, e});
-        k = e;
-      }
+      const std::vector<std::string_view> words = SplitWords(doc_.slice(*run));
       // Lexicon words split a run: "Finnish President Anna Keller" holds "Anna Keller", placed
       // where "Anna" starts.
       size_t start = 0;
       for (size_t i = 0; i <= words.size(); ++i) {
-        if (i < words.size() && !rules_.BreaksName(Lower(StripPossessive(doc_.slice(words[i]))))) {
-          continue;
-        }
+        if (i < words.size() && !rules_.BreaksName(Lower(StripPossessive(words[i])))) continue;
         if (i > start) {
-          std::string name(doc_.slice(words[start]));
-          for (size_t k = start + 1; k < i; ++k) (name += ' ') += doc_.slice(words[k]);
-          AddName(std::move(name), words[start].begin);
+          AddName(JoinWords(words, start, i),
+                  static_cast<size_t>(words[start].data() - text.data()));
         }
         start = i + 1;
       }
@@ -782,18 +771,6 @@ class DocumentAttributor {
     return IsUpper(first.cp) || IsDigit(first.cp) ? "full" : "partial";
   }
 
-  size_t WordCount(size_t q) const {
-    std::string_view c = doc_.slice(scan_.spans[q].content);
-    size_t n = 0;
-    bool in = false;
-    for (char ch : c) {
-      bool space = ch == ' ' || ch == '\t';
-      if (!space && !in) ++n;
-      in = !space;
-    }
-    return n;
-  }
-
   // The quote whose speaker quote q may continue: the latest attributed one before it, scare
   // quotes skipped, at most two paragraphs back (a paragraph of narration may come between).
   // None (-1) if an unattributed quote comes first.
@@ -904,7 +881,7 @@ class DocumentAttributor {
       if (IsLetter(first.cp) && !IsUpper(first.cp) && letters > 3) return false;
       capital_word |= IsUpper(first.cp);
     }
-    if (words == 0 || words > 8 || !capital_word) return false;
+    if (words == 0 || !capital_word) return false;
     size_t at = 0;
     while (at < w.tokens.size() && w.tokens[at].quote != static_cast<int>(q)) ++at;
     if (at == w.tokens.size()) return false;
@@ -976,7 +953,8 @@ class DocumentAttributor {
     if (!decided) {
       // Nobody is presented as saying these words: a short fragment is a scare quote
       // ("the so-called “deal guys”"); a whole sentence is reported, speaker unknown.
-      if (a.kind == "partial" || WordCount(q) <= 4) a.kind = "scare";
+      if (a.kind == "partial" || CountWords(doc_.slice(scan_.spans[q].content), 5) <= 4)
+        a.kind = "scare";
       a.confidence = a.kind == "scare" ? 0.5 : 0.2;
       if (explain_)
         why << "no rule matched; " << (a.kind == "scare" ? "scare quote" : "unattributed");

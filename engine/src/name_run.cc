@@ -1,5 +1,6 @@
 #include "name_run.h"
 
+#include <re2/re2.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -57,6 +58,15 @@ NameRunFinder::NameRunFinder(std::vector<std::string> particles)
     if (by_first_byte_[b].second == 0) by_first_byte_[b].second = i + 1;
     by_first_byte_[b].first = i;
   }
+}
+
+std::string NameRunFinder::Pattern() const {
+  std::string alt;
+  for (const auto& p : particles_) alt += (alt.empty() ? "" : "|") + RE2::QuoteMeta(p);
+  if (alt.empty()) alt = "\\x00";
+  const std::string word =
+      "(?:\\p{Lu}\\.|(?:(?:" + alt + ")-)?\\p{Lu}[\\p{L}\\p{M}]*(?:['\u2019\\-][\\p{L}\\p{M}]+)*)";
+  return "(" + word + "(?:[ \t]+(?:(?:" + alt + ")[ \t]+)*" + word + ")*)";
 }
 
 bool NameRunFinder::ParticleAt(std::string_view t, size_t pos, const std::string& p) const {

@@ -44,6 +44,12 @@ const WordFacts& RuleSet::Facts(const std::string& lower) const {
   return it == facts_.end() ? kPlain : it->second;
 }
 
+bool RuleSet::BreaksName(const std::string& lower) const {
+  // LexiconSymbol gives C, P, T or D to exactly the cues, pronouns, titles and determiners.
+  const WordFacts& f = Facts(lower);
+  return f.not_name || f.lexicon == 'C' || f.lexicon == 'P' || f.lexicon == 'T' || f.lexicon == 'D';
+}
+
 size_t RuleSet::PhraseWordsFrom(const std::string& lower) const {
   auto it = phrase_words_.find(lower);
   return it == phrase_words_.end() ? 0 : it->second;
@@ -145,7 +151,7 @@ class RuleLoader {
     LoadLexicon("not_names.txt", {}, [&](const LexiconLine& l) { Add(rules_->not_names_, l); });
     rules_->abbreviations_ = abbreviations;
     rules_->splitter_ = std::make_unique<SentenceSplitter>(std::move(abbreviations));
-    BuildNameRunRegex();
+    BuildNameFinder();
     LoadPatterns();
     return Finish();
   }
@@ -245,19 +251,8 @@ class RuleLoader {
 
   // Capitalised words joined by spaces and lower-case particles ("Ursula von der Leyen",
   // "J. Smith", "al-Assad"); built from particles.txt so it stays data-driven.
-  void BuildNameRunRegex() {
+  void BuildNameFinder() {
     std::vector<std::string> parts(rules_->particles_.begin(), rules_->particles_.end());
-    std::sort(parts.begin(), parts.end());
-    std::string alt;
-    for (const auto& p : parts) alt += (alt.empty() ? "" : "|") + RE2::QuoteMeta(p);
-    if (alt.empty()) alt = "\\x00";
-    const std::string word = "(?:\\p{Lu}\\.|(?:(?:" + alt +
-                             ")-)?\\p{Lu}[\\p{L}\\p{M}]*(?:['\u2019\\-][\\p{L}\\p{M}]+)*)";
-    const std::string run = "(" + word + "(?:[ \t]+(?:(?:" + alt + ")[ \t]+)*" + word + ")*)";
-    RE2::Options opts;
-    opts.set_log_errors(false);
-    rules_->name_run_ = std::make_unique<RE2>(run, opts);
-    assert(rules_->name_run_->ok());
     rules_->name_finder_ = std::make_unique<NameRunFinder>(parts);
   }
 
@@ -272,11 +267,6 @@ class RuleLoader {
       for (const std::string& e : *set) note_phrase(e);
     }
     for (const auto& [literal, symbol] : rules_->literals_) note_phrase(literal);
-    for (const auto* set :
-         {&rules_->titles_, &rules_->determiners_, &rules_->not_names_, &rules_->cues_}) {
-      rules_->name_breakers_.insert(set->begin(), set->end());
-    }
-    for (const auto& [pronoun, entry] : rules_->pronouns_) rules_->name_breakers_.insert(pronoun);
     for (const auto* set : {&rules_->cues_, &rules_->titles_, &rules_->determiners_,
                             &rules_->particles_, &rules_->auxiliaries_}) {
       for (const std::string& e : *set) rules_->facts_[e].lexicon = LexiconSymbol(*rules_, e);
@@ -464,10 +454,8 @@ void RuleLoader::LoadPatterns() {
     const std::string wrapped = "(?s:.)*?(" + c.regex + ")";
     int id = 0;
     if (rules_->prefilter_->Add(wrapped, opts, &id) != RE2::NoError) {
-      const RE2 failed(wrapped, opts);
-      Problem(
-          path, p.rule.line, 1,
-          "pattern does not compile: " + (failed.ok() ? std::string("too large") : failed.error()));
+      // FilteredRE2 says only that RE2 refused it; RE2 says why.
+      Problem(path, p.rule.line, 1, "pattern does not compile: " + RE2(wrapped, opts).error());
       continue;
     }
     assert(static_cast<size_t>(id) == rules_->rules_.size());

@@ -108,9 +108,8 @@ class RuleSet {
   // indexes) and the atoms (lower-case strings) whose presence it needs to know.
   const re2::FilteredRE2& prefilter() const { return *prefilter_; }
   const std::vector<std::string>& atoms() const { return atoms_; }
-  // Runs of capitalised words (with particles) anywhere in a text: candidate person names.
-  const re2::RE2& name_run() const { return *name_run_; }
-  // The same runs, found without RE2 (see name_run.h).
+  // Runs of capitalised words (with particles) anywhere in a text: candidate person names
+  // (see name_run.h).
   const NameRunFinder& name_finder() const { return *name_finder_; }
 
   // Lower-case lexicon lookups; multi-word entries are joined by single spaces.
@@ -132,8 +131,8 @@ class RuleSet {
   bool IsWorkNoun(const std::string& lower) const { return work_nouns_.count(lower) > 0; }
   bool IsNotName(const std::string& lower) const { return not_names_.count(lower) > 0; }
   // A title, determiner, not-a-name word, cue or pronoun: a word that ends a run of names
-  // ("Finnish President Anna Keller" holds "Anna Keller"). One lookup instead of five.
-  bool BreaksName(const std::string& lower) const { return name_breakers_.count(lower) > 0; }
+  // ("Finnish President Anna Keller" holds "Anna Keller"). Read off Facts: one lookup.
+  bool BreaksName(const std::string& lower) const;
   const PronounEntry* Pronoun(const std::string& lower) const;
   Gender TitleGender(const std::string& lower) const;
   // Longest multi-word entry (in words) among all lexicons and literals.
@@ -158,13 +157,11 @@ class RuleSet {
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, char> literals_;
   std::unordered_map<std::string, size_t> phrase_words_;  // see PhraseWordsFrom
-  std::unordered_set<std::string> name_breakers_;         // see BreaksName
   std::unordered_map<std::string, WordFacts> facts_;      // see Facts
   size_t max_phrase_words_ = 1;
   std::vector<AttributionRule> rules_;
   std::unique_ptr<re2::FilteredRE2> prefilter_;
   std::vector<std::string> atoms_;
-  std::unique_ptr<re2::RE2> name_run_;
   std::unique_ptr<NameRunFinder> name_finder_;
 };
 
