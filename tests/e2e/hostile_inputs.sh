@@ -10,6 +10,17 @@ no_crash() {
   [ "$status" -ne 124 ] || fail "$what: hung (timeout)"
   if grep -q 'AddressSanitizer\|runtime error\|terminate called' "$err"; then fail "$what: $(cat "$err")"; fi
 }
+# run_saidby SECONDS WHAT OUT ERR ARGS...: saidby ARGS (stdin as redirected by the caller) under
+# a timeout; sets `status` and fails on a crash or a hang.
+run_saidby() {
+  local secs=$1 what=$2 out=$3 err=$4
+  shift 4
+  set +e
+  timeout "$secs" "$saidby" "$@" > "$out" 2> "$err"
+  status=$?
+  set -e
+  no_crash "$status" "$err" "$what"
+}
 
 mkdir -p "$tmp/batch/folder.txt"
 printf '\xe2\x80\x9cWe will see,\xe2\x80\x9d said Anna Keller.\n' > "$tmp/batch/a.txt"
@@ -17,11 +28,7 @@ mkfifo "$tmp/batch/pipe.txt" "$tmp/named_pipe.txt"
 
 # 1. FIFOs and folders: inside a folder they are not articles; named explicitly, a FIFO is
 #    reported without being opened (nothing blocks), and a folder is read as a folder.
-set +e
-timeout 60 "$saidby" extract "$tmp/batch" "$tmp/named_pipe.txt" "$tmp/batch/folder.txt" > "$tmp/out1.csv" 2> "$tmp/err1.txt"
-status=$?
-set -e
-no_crash "$status" "$tmp/err1.txt" "fifo"
+run_saidby 60 "fifo" "$tmp/out1.csv" "$tmp/err1.txt" extract "$tmp/batch" "$tmp/named_pipe.txt" "$tmp/batch/folder.txt"
 [ "$status" -eq 1 ] || fail "fifo: exit $status, expected 1: $(cat "$tmp/err1.txt")"
 grep -q "$tmp/named_pipe.txt: not a regular file (FIFO, socket or device)" "$tmp/err1.txt" || fail "fifo not reported: $(cat "$tmp/err1.txt")"
 grep -q ',a,1,.*Anna Keller' "$tmp/out1.csv" || fail "fifo: good article missing"
@@ -64,19 +71,11 @@ no_crash "${statuses[0]}" "$tmp/err3.txt" "| head"
 python3 -c "
 import sys
 sys.stdout.write('plain words on one very long line, said nobody. ' * (50 * 1024 * 1024 // 49 + 1))" > "$tmp/batch/long.txt"
-set +e
-timeout 120 "$saidby" extract "$tmp/batch/long.txt" "$tmp/batch/a.txt" > "$tmp/out4.csv" 2> "$tmp/err4.txt"
-status=$?
-set -e
-no_crash "$status" "$tmp/err4.txt" "50 MB line"
+run_saidby 120 "50 MB line" "$tmp/out4.csv" "$tmp/err4.txt" extract "$tmp/batch/long.txt" "$tmp/batch/a.txt"
 [ "$status" -eq 1 ] || fail "50 MB line: exit $status, expected 1"
 grep -q "long.txt: too large: [0-9]* bytes (limit 16777216, see --max-doc-bytes)" "$tmp/err4.txt" || fail "50 MB line not reported: $(cat "$tmp/err4.txt")"
 grep -q ',a,1,' "$tmp/out4.csv" || fail "50 MB line: the good article is missing"
-set +e
-timeout 300 "$saidby" extract --max-doc-bytes 60000000 "$tmp/batch/long.txt" > "$tmp/out5.csv" 2> "$tmp/err5.txt"
-status=$?
-set -e
-no_crash "$status" "$tmp/err5.txt" "50 MB line, raised limit"
+run_saidby 300 "50 MB line, raised limit" "$tmp/out5.csv" "$tmp/err5.txt" extract --max-doc-bytes 60000000 "$tmp/batch/long.txt"
 [ "$status" -eq 0 ] || fail "50 MB line, raised limit: exit $status: $(cat "$tmp/err5.txt")"
 [ "$(wc -l < "$tmp/out5.csv")" -eq 1 ] || fail "50 MB line: rows found in a line with no quote"
 rm "$tmp/batch/long.txt"
@@ -85,11 +84,7 @@ rm "$tmp/batch/long.txt"
 #    index the input bytes.
 printf '%s\n' '{"id":"nul","text":"\u201cYes,\u201d said \u0000Anna Keller."}' \
   '{"id":"ok","text":"\u201cYes,\u201d said Anna Keller."}' > "$tmp/in.jsonl"
-set +e
-timeout 60 "$saidby" extract < "$tmp/in.jsonl" > "$tmp/out6.csv" 2> "$tmp/err6.txt"
-status=$?
-set -e
-no_crash "$status" "$tmp/err6.txt" "NUL in JSON"
+run_saidby 60 "NUL in JSON" "$tmp/out6.csv" "$tmp/err6.txt" extract < "$tmp/in.jsonl"
 [ "$status" -eq 1 ] || fail "NUL in JSON: exit $status, expected 1"
 grep -q 'binary data (NUL byte) at byte' "$tmp/err6.txt" || fail "NUL in JSON not reported: $(cat "$tmp/err6.txt")"
 grep -q ',ok,1,.*Anna Keller' "$tmp/out6.csv" || fail "NUL in JSON: good record missing"
@@ -99,23 +94,15 @@ grep -q ',ok,1,.*Anna Keller' "$tmp/out6.csv" || fail "NUL in JSON: good record 
 { printf '\xef\xbb\xbf\n'; printf '\x00{"text":"a"}\n'
   printf '%s\n' '{"id":"ok","text":"\u201cYes,\u201d said Anna Keller."}'; } > "$tmp/empty.jsonl"
 for jobs in 1 2; do
-  set +e
-  timeout 60 "$saidby" extract -j "$jobs" < "$tmp/empty.jsonl" > "$tmp/out7.csv" 2> "$tmp/err7.txt"
-  status=$?
-  set -e
-  no_crash "$status" "$tmp/err7.txt" "BOM-only or NUL-first JSON line"
+  run_saidby 60 "BOM-only or NUL-first JSON line" "$tmp/out8.csv" "$tmp/err8.txt" extract -j "$jobs" < "$tmp/empty.jsonl"
   [ "$status" -eq 1 ] || fail "BOM-only or NUL-first line: exit $status, expected 1"
-  [ "$(grep -c 'not valid JSON' "$tmp/err7.txt")" -eq 2 ] || fail "BOM/NUL lines not both reported: $(cat "$tmp/err7.txt")"
-  grep -q ',ok,1,.*Anna Keller' "$tmp/out7.csv" || fail "BOM/NUL lines: good record missing"
+  [ "$(grep -c 'not valid JSON' "$tmp/err8.txt")" -eq 2 ] || fail "BOM/NUL lines not both reported: $(cat "$tmp/err8.txt")"
+  grep -q ',ok,1,.*Anna Keller' "$tmp/out8.csv" || fail "BOM/NUL lines: good record missing"
 done
 
 mkdir "$tmp/ends"
 printf '\xef\xbb\xbf\xe2\x80\x9cOne,\xe2\x80\x9d said Anna Keller.\r\n\xe2\x80\x9cTwo never closes\r\xe2\x80\x9cThree,\xe2\x80\x9d said Bo Berg.\rEnd.' > "$tmp/ends/ends.txt"
-set +e
-timeout 60 "$saidby" extract --keep-scare "$tmp/ends" > "$tmp/out7.csv" 2> "$tmp/err7.txt"
-status=$?
-set -e
-no_crash "$status" "$tmp/err7.txt" "line ends"
+run_saidby 60 "line ends" "$tmp/out7.csv" "$tmp/err7.txt" extract --keep-scare "$tmp/ends"
 [ "$status" -eq 0 ] || fail "line ends: exit $status: $(cat "$tmp/err7.txt")"
 python3 - "$tmp/out7.csv" "$tmp/ends/ends.txt" <<'PY'
 import csv, sys
