@@ -14,6 +14,7 @@
 
 #include "name_run.h"
 #include "rule_pattern.h"
+#include "saidby/entities.h"
 #include "text_util.h"
 
 namespace saidby {
@@ -33,23 +34,7 @@ struct Window {
 
 bool IsSentencePunct(char s) { return s == '.' || s == ':'; }
 
-std::string Lower(std::string_view s) {
-  // Curly apostrophes as straight ones, so "don’t" and "don't" share lexicon entries.
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\xE2' && s.compare(i, 3, "\xE2\x80\x99") == 0) {
-      out.push_back('\'');
-      i += 2;
-    } else {
-      char c = s[i];
-      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-    }
-  }
-  return out;
-}
-
-// `lower` is Lower(text).
+// `lower` is LowerWord(text).
 char Classify(const RuleSet& rules, std::string_view text, std::string lower,
               bool sentence_initial) {
   // "Mr." is looked up as "mr".
@@ -204,7 +189,7 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
       const bool possessive = (next == "'" || next == "\xE2\x80\x99") && !word.empty() &&
                               (word.back() == 's' || word.back() == 'S');
       const bool abbreviation = next == "." && ((first.width == word.size() && IsUpper(first.cp)) ||
-                                                rules.IsAbbreviation(Lower(word) + "."));
+                                                rules.IsAbbreviation(LowerWord(word) + "."));
       if (possessive || abbreviation) {
         joined.push_back({{raw[i].span.begin, raw[i + 1].span.end}, 0, -1});
         ++i;
@@ -227,7 +212,7 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
   // Merge multi-word lexicon entries and literals ("according to", "secretary of state").
   std::vector<std::string> lower(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i].quote < 0) lower[i] = Lower(doc.slice(raw[i].span));
+    if (raw[i].quote < 0) lower[i] = LowerWord(doc.slice(raw[i].span));
   }
   for (size_t i = 0; i < raw.size(); ++i) {
     Token tok = raw[i];
@@ -256,11 +241,12 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
     tok.span.end = raw[i + take - 1].span.end;
     i += take - 1;
     bool initial = w.tokens.empty() || IsSentencePunct(w.tokens.back().symbol);
-    tok.symbol = Classify(rules, doc.slice(tok.span),
-                          take == 1 ? std::move(lower[i]) : Lower(doc.slice(tok.span)), initial);
+    tok.symbol =
+        Classify(rules, doc.slice(tok.span),
+                 take == 1 ? std::move(lower[i]) : LowerWord(doc.slice(tok.span)), initial);
     // After an article a cue word is a noun or an adjective: "a telling sign", "the report".
     if (tok.symbol == 'C' && !w.tokens.empty() && w.tokens.back().symbol == 'D' &&
-        rules.IsArticle(Lower(doc.slice(w.tokens.back().span)))) {
+        rules.IsArticle(LowerWord(doc.slice(w.tokens.back().span)))) {
       tok.symbol = 'w';
     }
     w.tokens.push_back(tok);
@@ -284,27 +270,6 @@ struct NameOccurrence {
   std::vector<std::string> folded;  // folded words
   size_t pos;
 };
-
-std::string_view StripPossessive(std::string_view s) {
-  for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
-    if (s.size() > suffix.size() && s.ends_with(suffix))
-      return s.substr(0, s.size() - suffix.size());
-  }
-  return s;
-}
-
-// Words separated by spaces or tabs, as views into `s`.
-std::vector<std::string_view> SplitWords(std::string_view s) {
-  std::vector<std::string_view> out;
-  for (size_t i = 0; i < s.size();) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
-    size_t e = i;
-    while (e < s.size() && s[e] != ' ' && s[e] != '\t') ++e;
-    if (e > i) out.push_back(s.substr(i, e - i));
-    i = e;
-  }
-  return out;
-}
 
 // How many words SplitWords would find, counting no further than `limit`.
 size_t CountWords(std::string_view s, size_t limit) {
@@ -430,7 +395,14 @@ struct Speaker {
 class DocumentAttributor {
  public:
   DocumentAttributor(const Document& doc, const QuoteScan& scan, const RuleSet& rules, bool explain)
-      : doc_(doc), scan_(scan), rules_(rules), explain_(explain) {
+      : doc_(doc),
+        scan_(scan),
+        rules_(rules),
+        explain_(explain),
+        entities_(FindEntities(doc, scan, rules)) {
+    for (size_t e = 0; e < entities_.entities().size(); ++e) {
+      entity_by_name_.try_emplace(entities_.entities()[e].name, e);
+    }
     for (const AttributionRule& r : rules_.rules()) {
       if (r.continues) continuation_priority_ = std::max(continuation_priority_, r.priority);
     }
@@ -457,7 +429,7 @@ class DocumentAttributor {
       // where "Anna" starts.
       size_t start = 0;
       for (size_t i = 0; i <= words.size(); ++i) {
-        if (i < words.size() && !rules_.BreaksName(Lower(StripPossessive(words[i])))) continue;
+        if (i < words.size() && !rules_.BreaksName(LowerWord(StripPossessive(words[i])))) continue;
         if (i > start) {
           AddName(JoinWords(words, start, i),
                   static_cast<size_t>(words[start].data() - text.data()));
@@ -564,7 +536,7 @@ class DocumentAttributor {
     const Run* head = nullptr;
     // "one Ohio Democrat", "a Kremlin official": the capitalised words only modify; a name is
     // the head only right after a title or a comma ("a spokesperson, Anna Keller").
-    const bool unnamed = rules_.IsUnnamedDeterminer(Lower(doc_.slice(w.tokens[a].span)));
+    const bool unnamed = rules_.IsUnnamedDeterminer(LowerWord(doc_.slice(w.tokens[a].span)));
     if (unnamed) {
       std::erase_if(runs, [&](const Run& r) {
         return r.begin == a ||
@@ -580,18 +552,27 @@ class DocumentAttributor {
       }
     }
     if (head) {
-      std::string_view name =
-          doc_.slice({w.tokens[head->begin].span.begin, w.tokens[head->end - 1].span.end});
-      std::vector<std::string_view> words = SplitWords(StripPossessive(name));
-      out.speaker = Canonical(JoinWords(words, 0, words.size()), w.tokens[head->begin].span.begin);
+      const TextSpan head_span{w.tokens[head->begin].span.begin, w.tokens[head->end - 1].span.end};
+      // The entity the name belongs to speaks (a country too: its government).
+      if (const size_t e = entities_.EntityOfName(head_span); e != DocumentEntities::npos) {
+        out.speaker = entities_.entities()[e].name;
+        return true;
+      }
+      std::vector<std::string_view> words = SplitWords(StripPossessive(doc_.slice(head_span)));
+      out.speaker = Canonical(JoinWords(words, 0, words.size()), head_span.begin);
       return true;
     }
     for (size_t i = a; i < b; ++i) {
       if (w.tokens[i].symbol != 'P') continue;
-      const PronounEntry* p = rules_.Pronoun(Lower(doc_.slice(w.tokens[i].span)));
-      if (p && p->number == Number::kSingular) {
-        out.speaker = SentenceSubject(w, i, *p);
-        if (out.speaker.empty()) out.speaker = ResolvePronoun(*p, w.tokens[i].span.begin);
+      const PronounEntry* p = rules_.Pronoun(LowerWord(doc_.slice(w.tokens[i].span)));
+      if (p) {
+        const size_t pos = w.tokens[i].span.begin;
+        const size_t e = entities_.Antecedent(*p, pos, false, PreviousSpeakerEntity(pos));
+        if (e != DocumentEntities::npos) {
+          out.speaker = entities_.entities()[e].name;
+        } else if (p->number == Number::kSingular) {
+          out.speaker = ResolvePronoun(*p, pos);
+        }
       }
       return true;
     }
@@ -600,9 +581,9 @@ class DocumentAttributor {
     if (!unnamed) {
       for (size_t i = a; i < b; ++i) {
         if (w.tokens[i].symbol != 'T') continue;
-        std::string role = Lower(doc_.slice(w.tokens[i].span));
+        std::string role = LowerWord(doc_.slice(w.tokens[i].span));
         for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
-          if (Lower(it->mention).find(role) != std::string::npos && !it->name.empty()) {
+          if (LowerWord(it->mention).find(role) != std::string::npos && !it->name.empty()) {
             out.speaker = it->name;
             return true;
           }
@@ -614,9 +595,30 @@ class DocumentAttributor {
           return true;
         }
       }
+      // "the ministry", "the committee": the organisation of that kind the narrative is about.
+      const std::string head = LowerWord(doc_.slice(w.tokens[b - 1].span));
+      if (w.tokens[b - 1].symbol != 'T' && rules_.IsOrganisationHead(head)) {
+        const PronounEntry as{Gender::kUnknown, Number::kSingular};
+        const size_t e = entities_.Antecedent(as, w.tokens[a].span.begin, true);
+        if (e != DocumentEntities::npos &&
+            LowerWord(entities_.entities()[e].name).find(head) != std::string::npos) {
+          out.speaker = entities_.entities()[e].name;
+          return true;
+        }
+      }
     }
     out.speaker.clear();
     return true;
+  }
+
+  // The entity of the latest speaker named before `pos`, or npos.
+  size_t PreviousSpeakerEntity(size_t pos) const {
+    for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
+      if (it->pos >= pos || it->name.empty()) continue;
+      auto found = entity_by_name_.find(it->name);
+      return found == entity_by_name_.end() ? DocumentEntities::npos : found->second;
+    }
+    return DocumentEntities::npos;
   }
 
   // The first name at or after `pos` (names_ is in document order).
@@ -632,7 +634,8 @@ class DocumentAttributor {
     for (size_t seen = 0; it != names_.begin() && seen < 200; ++seen) {
       --it;
       const size_t from = it->pos >= 48 ? it->pos - 48 : 0;
-      const std::string before = Lower(std::string_view(doc_.text).substr(from, it->pos - from));
+      const std::string before =
+          LowerWord(std::string_view(doc_.text).substr(from, it->pos - from));
       const size_t at = before.rfind(role);
       // The title must end right before the name (only spaces between).
       if (at != std::string::npos &&
@@ -684,7 +687,7 @@ class DocumentAttributor {
             Canonical(JoinWords(words, 0, words.size()), w.tokens[i].span.begin);
         Gender g = KnownGender(canonical);
         if (i > begin && w.tokens[i - 1].symbol == 'T') {
-          if (Gender t = rules_.TitleGender(Lower(doc_.slice(w.tokens[i - 1].span)));
+          if (Gender t = rules_.TitleGender(LowerWord(doc_.slice(w.tokens[i - 1].span)));
               t != Gender::kUnknown)
             g = t;
         }
@@ -737,18 +740,13 @@ class DocumentAttributor {
       }
       return it->name;
     }
-    // No earlier speaker: the most recent full name before the pronoun.
-    const auto before = NamesFrom(pos);
-    for (auto it = std::make_reverse_iterator(before); it != RecentEnd(names_, before); ++it) {
-      if (it->folded.size() >= 2) return Canonical(it->name, it->pos);
-    }
     return "";
   }
 
   Gender MentionGender(const Window& w, const Attribution& a) const {
     for (const Token& t : w.tokens) {
       if (t.span.begin < a.mention_span.begin || t.span.end > a.mention_span.end) continue;
-      std::string lower = Lower(doc_.slice(t.span));
+      std::string lower = LowerWord(doc_.slice(t.span));
       if (t.symbol == 'T') {
         if (Gender g = rules_.TitleGender(lower); g != Gender::kUnknown) return g;
       }
@@ -888,7 +886,7 @@ class DocumentAttributor {
     for (size_t back = 1; back <= 3 && back <= at; ++back) {
       const Token& t = w.tokens[at - back];
       if (back == 1 && t.symbol == 'G') return true;
-      if (rules_.IsWorkNoun(Lower(doc_.slice(t.span)))) return true;
+      if (rules_.IsWorkNoun(LowerWord(doc_.slice(t.span)))) return true;
       if (t.symbol != ',' && t.symbol != ':' && t.symbol != 'w' && t.symbol != 'D') break;
     }
     return false;
@@ -1015,6 +1013,8 @@ class DocumentAttributor {
   const QuoteScan& scan_;
   const RuleSet& rules_;
   const bool explain_;
+  const DocumentEntities entities_;
+  std::unordered_map<std::string, size_t> entity_by_name_;  // the first entity of each name
   // The highest priority of a continuation rule (none: the lowest int).
   int continuation_priority_ = std::numeric_limits<int>::min();
   std::vector<NameOccurrence> names_;

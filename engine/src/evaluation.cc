@@ -128,11 +128,45 @@ bool SpeakerMatches(std::string_view gold_speaker, std::string_view predicted_sp
   }
   if (predicted.empty()) return false;
   if (FoldName(gold) == FoldName(predicted)) return true;
-  // Mention-style gold: the predicted surname is one of the gold words.
+  // Mention-style gold: the predicted surname is one of the gold words; or the gold mention is
+  // a part of the predicted name ("Hillary", "Mr. Lou" for "Lou Jiwei").
   const std::vector<std::string> predicted_words = QuoteTokens(predicted);
   if (predicted_words.empty()) return false;
+  if (ContainsRun(predicted_words, gold_words)) return true;
   return std::find(gold_words.begin(), gold_words.end(), predicted_words.back()) !=
          gold_words.end();
+}
+
+namespace {
+
+// Folded words of a name without initials ("J.") and a leading "the".
+std::vector<std::string> PersonWords(std::string_view name) {
+  std::vector<std::string> words;
+  for (std::string& w : QuoteTokens(name)) {
+    if (w.size() == 1) continue;
+    if (words.empty() && w == "the") continue;
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+bool WordsWithin(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  return std::all_of(a.begin(), a.end(), [&](const std::string& w) {
+    return std::find(b.begin(), b.end(), w) != b.end();
+  });
+}
+
+}  // namespace
+
+bool PersonMatches(std::string_view canonical, std::string_view predicted_speaker) {
+  const std::string gold = NormalizeSpan(canonical);
+  const std::vector<std::string> predicted = PersonWords(predicted_speaker);
+  if (gold == "UNKNOWN") return predicted.empty();
+  const std::vector<std::string> want = PersonWords(gold);
+  if (predicted.empty() || want.empty()) return false;
+  if (predicted == want) return true;
+  return predicted.back() == want.back() &&
+         (WordsWithin(predicted, want) || WordsWithin(want, predicted));
 }
 
 namespace {
@@ -182,7 +216,9 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in, double
   d.gold_rows = in.gold.size();
   d.predictions = in.predictions.size();
   std::vector<bool> gold_scare(in.gold.size());
+  d.person_annotated = !in.gold.empty();
   for (size_t g = 0; g < in.gold.size(); ++g) {
+    if (in.gold[g]->canonical.empty()) d.person_annotated = false;
     gold_scare[g] = in.gold[g]->kind == "scare";
     if (gold_scare[g]) ++d.scare_rows;
   }
@@ -224,6 +260,14 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in, double
       continue;
     }
     ++d.quotes.tp;
+    if (d.person_annotated) {
+      if (PersonMatches(gold.canonical, pred.speaker)) {
+        ++d.persons.tp;
+      } else {
+        report.wrong_persons.push_back({doc, gold.quote, gold.canonical, pred.speaker, pred.mention,
+                                        pred.rule, pred.quote_id});
+      }
+    }
     if (SpeakerMatches(gold.speaker, pred.speaker, pred.mention)) {
       ++d.pairs.tp;
     } else {
@@ -240,6 +284,10 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in, double
   d.quotes.fn = positives - d.quotes.tp;
   d.pairs.fp = d.predictions - d.pairs.tp;
   d.pairs.fn = positives - d.pairs.tp;
+  if (d.person_annotated) {
+    d.persons.fp = d.predictions - d.persons.tp;
+    d.persons.fn = positives - d.persons.tp;
+  }
 
   // Exact-span matching, reported beside: its own one-to-one assignment.
   const std::vector<int> exact = AssignGreedy(
@@ -285,6 +333,10 @@ EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteR
     report.quotes += d.quotes;
     report.exact += d.exact;
     report.pairs += d.pairs;
+    if (d.person_annotated) {
+      report.persons += d.persons;
+      ++report.person_documents;
+    }
     report.documents.push_back(std::move(d));
   }
   return report;

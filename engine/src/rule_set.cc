@@ -2,6 +2,8 @@
 
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <atomic>
@@ -31,6 +33,11 @@ RuleSet::~RuleSet() = default;
 const PronounEntry* RuleSet::Pronoun(const std::string& lower) const {
   auto it = pronouns_.find(lower);
   return it == pronouns_.end() ? nullptr : &it->second;
+}
+
+const GivenName* RuleSet::FindGivenName(const std::string& folded) const {
+  auto it = given_names_.find(folded);
+  return it == given_names_.end() ? nullptr : &it->second;
 }
 
 Gender RuleSet::TitleGender(const std::string& lower) const {
@@ -149,6 +156,11 @@ class RuleLoader {
     LoadLexicon("work_nouns.txt", {},
                 [&](const LexiconLine& l) { rules_->work_nouns_.insert(l.entry); });
     LoadLexicon("not_names.txt", {}, [&](const LexiconLine& l) { Add(rules_->not_names_, l); });
+    LoadLexicon("organisations.txt", {},
+                [&](const LexiconLine& l) { rules_->organisation_heads_.insert(l.entry); });
+    LoadLexicon("places.txt", {}, [&](const LexiconLine& l) { rules_->places_.insert(l.entry); });
+    AddCountries();
+    LoadGivenNames();
     rules_->abbreviations_ = abbreviations;
     rules_->splitter_ = std::make_unique<SentenceSplitter>(std::move(abbreviations));
     BuildNameFinder();
@@ -248,6 +260,68 @@ class RuleLoader {
   }
 
   void LoadPatterns();
+
+  // The English names of ICU's countries ("Germany", "United Kingdom") are places too.
+  void AddCountries() {
+    for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
+      icu::UnicodeString name;
+      icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), name);
+      std::string utf8;
+      name.toUTF8String(utf8);
+      rules_->places_.insert(AsciiLower(utf8));
+    }
+  }
+
+  // given_names.txt: `name @male=M @female=F`; a name that another lexicon claims as a title,
+  // place, determiner, cue or pronoun word is no given name ("China", "Will", "The").
+  void LoadGivenNames() {
+    std::vector<std::string> lines;
+    if (!ReadLines("given_names.txt", lines)) return;
+    const std::string path = PathOf("given_names.txt");
+    for (size_t i = 0; i < lines.size(); ++i) {
+      std::string_view l = lines[i];
+      if (size_t hash = l.find('#'); hash != std::string_view::npos) l = l.substr(0, hash);
+      const size_t tag_at = l.find('@');
+      const std::string entry = CollapseSpaces(l.substr(0, tag_at));
+      if (entry.empty()) continue;
+      GivenName g;
+      bool tagged = false;
+      for (size_t at = tag_at; at != std::string_view::npos; at = l.find('@', at + 1)) {
+        const size_t end = l.find_first_of(" \t", at);
+        const std::string_view tag =
+            l.substr(at + 1, end == std::string_view::npos ? end : end - at - 1);
+        const size_t eq = tag.find('=');
+        const std::string_view key = tag.substr(0, eq);
+        unsigned long count = 0;
+        const std::string_view digits = eq == std::string_view::npos ? "" : tag.substr(eq + 1);
+        const bool numeric = !digits.empty() && digits.size() <= 4 &&
+                             digits.find_first_not_of("0123456789") == std::string_view::npos;
+        if (numeric) count = std::stoul(std::string(digits));
+        if ((key != "male" && key != "female") || !numeric) {
+          Problem(path, i + 1, at + 1,
+                  "expected @male=COUNT or @female=COUNT, not '@" + std::string(tag) + "'");
+          continue;
+        }
+        (key == "male" ? g.male : g.female) = static_cast<uint16_t>(count);
+        tagged = true;
+      }
+      if (!tagged) {
+        Problem(path, i + 1, 1, "a given name needs @male=COUNT or @female=COUNT");
+        continue;
+      }
+      const std::string lower = AsciiLower(entry);
+      if (rules_->titles_.count(lower) || rules_->determiners_.count(lower) ||
+          rules_->not_names_.count(lower) || rules_->cues_.count(lower) ||
+          rules_->pronouns_.count(lower) || rules_->places_.count(lower) ||
+          rules_->organisation_heads_.count(lower) || rules_->particles_.count(lower) ||
+          rules_->auxiliaries_.count(lower)) {
+        continue;
+      }
+      rules_->given_names_[FoldName(entry)] = g;
+    }
+    if (rules_->given_names_.empty())
+      Problem(path, 1, 1, "no entries (only comments or blank lines)");
+  }
 
   // Capitalised words joined by spaces and lower-case particles ("Ursula von der Leyen",
   // "J. Smith", "al-Assad"); built from particles.txt so it stays data-driven.

@@ -71,6 +71,41 @@ bool StartsUppercase(std::string_view text, TextSpan span) {
   return FirstLetterCase(text, span) > 0;
 }
 
+std::string LowerWord(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\xE2' && s.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      const char c = s[i];
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+    }
+  }
+  return out;
+}
+
+std::string_view StripPossessive(std::string_view s) {
+  for (std::string_view suffix : {"\xE2\x80\x99s", "'s", "\xE2\x80\x99", "'"}) {
+    if (s.size() > suffix.size() && s.ends_with(suffix))
+      return s.substr(0, s.size() - suffix.size());
+  }
+  return s;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    size_t e = i;
+    while (e < s.size() && s[e] != ' ' && s[e] != '\t') ++e;
+    if (e > i) out.push_back(s.substr(i, e - i));
+    i = e;
+  }
+  return out;
+}
+
 std::string FoldName(std::string_view s) {
   // ASCII folds to its lower case and has nothing to decompose: skip ICU (names are mostly
   // ASCII in English news, and this runs for every capitalised run of every document).

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "saidby/document.h"
 
@@ -49,6 +50,16 @@ size_t FindByte(std::string_view t, size_t from, size_t to, std::string_view sto
 // Case of the first letter in text[span], skipping quote marks and punctuation.
 bool StartsLowercase(std::string_view text, TextSpan span);
 bool StartsUppercase(std::string_view text, TextSpan span);
+
+// ASCII lower case, with curly apostrophes made straight so that "don’t" and "don't" share
+// lexicon entries.
+std::string LowerWord(std::string_view s);
+
+// `s` without a trailing possessive: "Keller’s", "Keller's" → "Keller"; "Reyes’" → "Reyes".
+std::string_view StripPossessive(std::string_view s);
+
+// Words separated by spaces or tabs, as views into `s`.
+std::vector<std::string_view> SplitWords(std::string_view s);
 
 // Unicode case folding plus removal of accents (NFD, drop marks): "Zelenskyy" ~ "ZELENSKYY".
 std::string FoldName(std::string_view s);

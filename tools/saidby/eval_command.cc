@@ -22,6 +22,9 @@ void AddEvalOptions(CLI::App& app, EvalFlags& flags) {
   app.add_option("paths", flags.paths, "Articles: files or folders")->required();
   app.add_option("--min-f1", flags.min_f1, "Exit 3 when the pair F1 is below X")
       ->check(CLI::Range(0.0, 1.0));
+  app.add_option("--min-person-f1", flags.min_person_f1,
+                 "Exit 3 when the person F1 (gold with a canonical column) is below X")
+      ->check(CLI::Range(0.0, 1.0));
   app.add_option("--format", flags.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--rules", flags.rules_dir, "Rules folder to use instead of the shipped rules");
 }
@@ -37,7 +40,7 @@ Result<std::vector<GoldQuote>> ReadGold(const std::string& path) {
   if (!table.ok()) return table.status();
   const size_t doc = table->Column("doc"), speaker = table->Column("speaker"),
                quote = table->Column("quote"), kind = table->Column("kind"),
-               cue = table->Column("cue");
+               cue = table->Column("cue"), canonical = table->Column("canonical");
   for (auto [name, col] : {std::pair{"doc", doc},
                            {"speaker", speaker},
                            {"quote", quote},
@@ -59,7 +62,8 @@ Result<std::vector<GoldQuote>> ReadGold(const std::string& path) {
       return Status::Error(where + ": unknown kind '" + k +
                            "' (expected full, partial, continued or scare)");
     }
-    gold.push_back({row[doc], row[speaker], row[quote], k, row[cue]});
+    gold.push_back({row[doc], row[speaker], row[quote], k, row[cue],
+                    canonical == CsvTable::npos ? std::string() : row[canonical]});
   }
   return gold;
 }
@@ -123,6 +127,10 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
   out << quote_label << FiguresLine(r.quotes) << "\n";
   out << Pad("quote exact:", quote_label.size()) << FiguresLine(r.exact) << "\n";
   out << Pad("pair F1:", quote_label.size()) << FiguresLine(r.pairs) << "\n";
+  if (r.person_documents > 0) {
+    out << Pad("person F1:", quote_label.size()) << FiguresLine(r.persons) << "  ("
+        << r.person_documents << " documents with canonical names)\n";
+  }
 
   size_t doc_width = 3;
   for (const DocumentEval& d : r.documents) doc_width = std::max(doc_width, d.doc.size());
@@ -150,12 +158,16 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
         << f.rule << ") \"" << ShownQuote(f.quote) << "\""
         << (f.scare ? "  -- scare quote reported as speech" : "") << "\n";
   }
-  out << "\nWRONG SPEAKERS (" << r.wrong_speakers.size() << ")\n";
-  for (const EvalWrongSpeaker& w : r.wrong_speakers) {
-    out << "  " << w.doc << " #" << w.quote_id << "  \"" << ShownQuote(w.quote) << "\"\n"
-        << "      gold [" << w.gold_speaker << "]  predicted ["
-        << SpeakerOrNone(w.predicted_speaker) << "]  mention \"" << w.mention << "\"  (" << w.rule
-        << ")\n";
+  for (const auto& [title, list] :
+       {std::pair{"WRONG SPEAKERS", &r.wrong_speakers}, {"WRONG PERSONS", &r.wrong_persons}}) {
+    if (list == &r.wrong_persons && r.person_documents == 0) continue;
+    out << "\n" << title << " (" << list->size() << ")\n";
+    for (const EvalWrongSpeaker& w : *list) {
+      out << "  " << w.doc << " #" << w.quote_id << "  \"" << ShownQuote(w.quote) << "\"\n"
+          << "      gold [" << w.gold_speaker << "]  predicted ["
+          << SpeakerOrNone(w.predicted_speaker) << "]  mention \"" << w.mention << "\"  (" << w.rule
+          << ")\n";
+    }
   }
 }
 
@@ -182,6 +194,10 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
   j["overall"] = {{"quote", FiguresJson(r.quotes)},
                   {"quote_exact", FiguresJson(r.exact)},
                   {"pair", FiguresJson(r.pairs)}};
+  if (r.person_documents > 0) {
+    j["overall"]["person"] = FiguresJson(r.persons);
+    j["person_documents"] = r.person_documents;
+  }
   Json docs = Json::array();
   for (const DocumentEval& d : r.documents) {
     docs.push_back({{"doc", d.doc},
@@ -221,6 +237,17 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
                      {"quote", w.quote}});
   }
   j["wrong_speakers"] = std::move(wrong);
+  Json wrong_persons = Json::array();
+  for (const EvalWrongSpeaker& w : r.wrong_persons) {
+    wrong_persons.push_back({{"doc", w.doc},
+                             {"quote_id", w.quote_id},
+                             {"canonical", w.gold_speaker},
+                             {"predicted_speaker", w.predicted_speaker},
+                             {"mention", w.mention},
+                             {"rule", w.rule},
+                             {"quote", w.quote}});
+  }
+  j["wrong_persons"] = std::move(wrong_persons);
   out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
@@ -300,6 +327,11 @@ int RunEval(const EvalFlags& flags) {
 
   if (flags.min_f1 >= 0 && report.pairs.F1() < flags.min_f1) {
     spdlog::error("pair F1 {} is below --min-f1 {}", Fixed(report.pairs.F1(), 4), flags.min_f1);
+    return kBelowThreshold;
+  }
+  if (flags.min_person_f1 >= 0 && report.persons.F1() < flags.min_person_f1) {
+    spdlog::error("person F1 {} is below --min-person-f1 {}", Fixed(report.persons.F1(), 4),
+                  flags.min_person_f1);
     return kBelowThreshold;
   }
   return skipped ? kSomeSkipped : kOk;

@@ -11,7 +11,8 @@ namespace saidby::cli {
 struct EvalFlags {
   std::string gold;
   std::vector<std::string> paths;
-  double min_f1 = -1;  // < 0: no threshold
+  double min_f1 = -1;         // < 0: no threshold
+  double min_person_f1 = -1;  // < 0: no threshold
   std::string format = "text";
   std::string rules_dir;
 };

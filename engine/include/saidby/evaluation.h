@@ -26,6 +26,9 @@ struct GoldQuote {
   std::string quote;    // exact text between the marks
   std::string kind;     // full, partial, continued, or scare (not speech: never a positive)
   std::string cue;
+  // Who the speaker mention refers to (optional `canonical` column): the person's or
+  // organisation's full name, `UNKNOWN` when the text never says; empty when not annotated.
+  std::string canonical;
 };
 
 // Counts and the ratios made from them. A ratio whose denominator is 0 is 1 (nothing was
@@ -50,6 +53,9 @@ struct DocumentEval {
   Figures quotes;  // spans, token F1 ≥ threshold
   Figures exact;   // spans, normalized text equal
   Figures pairs;   // (span, speaker)
+  // (span, person): scored only when every gold row of the document has a canonical name.
+  bool person_annotated = false;
+  Figures persons;
 };
 
 // A non-scare gold row that no prediction matched.
@@ -71,15 +77,18 @@ struct EvalWrongSpeaker {
 };
 
 struct EvalReport {
-  Figures quotes;  // TP matched non-scare gold; FP unmatched or scare-matched predictions;
-                   // FN unmatched non-scare gold
-  Figures exact;   // the same, where a match needs the normalized text to be equal
-  Figures pairs;   // TP matched with the speaker agreeing; FP other predictions; FN other
-                   // non-scare gold
+  Figures quotes;   // TP matched non-scare gold; FP unmatched or scare-matched predictions;
+                    // FN unmatched non-scare gold
+  Figures exact;    // the same, where a match needs the normalized text to be equal
+  Figures pairs;    // TP matched with the speaker agreeing; FP other predictions; FN other
+                    // non-scare gold
+  Figures persons;  // as pairs, over the documents whose gold names every row's person
+  size_t person_documents = 0;
   std::vector<DocumentEval> documents;  // extracted docs in the order given, then gold-only docs
   std::vector<EvalMiss> misses;
   std::vector<EvalFalseHit> false_hits;
   std::vector<EvalWrongSpeaker> wrong_speakers;
+  std::vector<EvalWrongSpeaker> wrong_persons;  // gold_speaker holds the canonical name
   // Gold documents with no article in the input; their non-scare rows are counted as misses.
   size_t gold_docs_not_extracted = 0;
   size_t gold_rows_not_extracted = 0;
@@ -110,7 +119,8 @@ std::string NormalizeSpan(std::string_view text);
 //   gold `*`: any prediction (PolNeAR: pronoun or missing source);
 //   gold `UNKNOWN`: only an empty predicted speaker;
 //   otherwise names agree when equal after case and accent folding, or when the predicted
-//   name's surname (its last folded word) is a word of the gold speaker. The second test serves
+//   name's surname (its last folded word) is a word of the gold speaker, or the gold speaker's
+//   words are a run of the predicted name's ("Hillary" in "Hillary Clinton"). These serve
 //   mention-style gold ("Flynn", "a Trump spokesman") and is applied to every gold speaker, so
 //   "Trump" agrees with gold "Donald Trump", and "Donald Trump" with gold "a Trump spokesman" —
 //   deliberately lenient.
@@ -122,5 +132,11 @@ std::string NormalizeSpan(std::string_view text);
 //   "a source involved in the talks"). An empty predicted speaker agrees with nothing else.
 bool SpeakerMatches(std::string_view gold_speaker, std::string_view predicted_speaker,
                     std::string_view predicted_mention = {});
+
+// Whether a predicted speaker is the person (or organisation) a gold canonical name names:
+// `UNKNOWN` agrees only with an empty speaker; otherwise the folded names, with initials and a
+// leading "the" dropped, are equal, or the words of one are all words of the other and both end
+// in the same word ("Clinton" and "Hillary Rodham Clinton" are "Hillary Clinton").
+bool PersonMatches(std::string_view canonical, std::string_view predicted_speaker);
 
 }  // namespace saidby

@@ -44,6 +44,17 @@ struct PronounEntry {
   Number number = Number::kSingular;
 };
 
+struct GivenName {
+  uint16_t male = 0;  // languages that record the name as male
+  uint16_t female = 0;
+  // The gender when the records agree by at least two to one, else unknown ("Andrea").
+  Gender gender() const {
+    if (male > 2 * female) return Gender::kMale;
+    if (female > 2 * male) return Gender::kFemale;
+    return Gender::kUnknown;
+  }
+};
+
 struct AttributionRule {
   std::string id;
   int priority = 0;
@@ -130,6 +141,15 @@ class RuleSet {
   // "memoir", "show", "titled": introduces the title of a work ("her memoir, “Tough Choices”").
   bool IsWorkNoun(const std::string& lower) const { return work_nouns_.count(lower) > 0; }
   bool IsNotName(const std::string& lower) const { return not_names_.count(lower) > 0; }
+  // Given names (given_names.txt), keyed by FoldName: how many of the lexicon's languages
+  // record each gender. Null for a word that is no given name.
+  const GivenName* FindGivenName(const std::string& folded) const;
+  // "authority", "foundation", "times" (organisations.txt): a name ending in one is no person.
+  bool IsOrganisationHead(const std::string& lower) const {
+    return organisation_heads_.count(lower) > 0;
+  }
+  // "ohio", "new hampshire" (places.txt) and the English names of ICU's countries, lower case.
+  bool IsPlace(const std::string& lower) const { return places_.count(lower) > 0; }
   // A title, determiner, not-a-name word, cue or pronoun: a word that ends a run of names
   // ("Finnish President Anna Keller" holds "Anna Keller"). Read off Facts: one lookup.
   bool BreaksName(const std::string& lower) const;
@@ -152,7 +172,9 @@ class RuleSet {
   uint64_t serial_;
   std::unique_ptr<SentenceSplitter> splitter_;
   std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_,
-      unnamed_determiners_, articles_, particles_, auxiliaries_, work_nouns_, not_names_;
+      unnamed_determiners_, articles_, particles_, auxiliaries_, work_nouns_, not_names_,
+      organisation_heads_, places_;
+  std::unordered_map<std::string, GivenName> given_names_;
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, char> literals_;

@@ -1,0 +1,82 @@
+// Entities: the people, organisations and places an article names, each with its mentions.
+//
+// Every capitalised name of the document (quoted or not) is a mention. Leading words that only
+// modify a person's name are dropped ("Harbour Herald Anna Keller" → "Anna Keller": the name
+// starts at the first given name); a possessive is removed. Mentions are linked into entities:
+// full names by their words, a surname or a first name alone to the nearest earlier full name
+// that has it (else the first later one), an acronym to the organisation it abbreviates. Type
+// and gender come from the lexicons (given_names, organisations, places, titles); a title
+// before a name ("Mr", "Senator") makes it a person. Pronouns are resolved to the most salient
+// compatible entity: the current sentence first, then earlier sentences, subjects first.
+// Cost: linear in the document plus the names it holds. Pure function of its inputs; owns its
+// entities and mentions, and refers to the Document only through offsets.
+//
+// Example:
+//   DocumentEntities e = FindEntities(doc, scan, rules);
+//   size_t who = e.Antecedent(*rules.Pronoun("she"), pos);
+//   if (who != DocumentEntities::npos) std::string name = e.entities()[who].name;
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "saidby/document.h"
+#include "saidby/quote_span.h"
+#include "saidby/rule_set.h"
+
+namespace saidby {
+
+enum class EntityType { kOther, kPerson, kOrganisation, kPlace };
+
+struct Entity {
+  std::string name;  // the fullest form the article gives, middle initials removed
+  EntityType type = EntityType::kOther;
+  Gender gender = Gender::kUnknown;
+  size_t mentions = 0;
+};
+
+struct EntityMention {
+  TextSpan span;     // the name, modifiers and possessive left out: "Anna Keller"
+  TextSpan written;  // the capitalised words it was found in: "Harbour Herald Anna Keller"
+  size_t entity = 0;
+  size_t sentence = 0;    // ordinal of the sentence holding it (see FindEntities)
+  bool subject = false;   // opens its sentence or clause, or a speech cue follows it
+  bool in_quote = false;  // inside a quotation: never an antecedent
+};
+
+class EntityFinder;
+
+class DocumentEntities {
+ public:
+  static constexpr size_t npos = static_cast<size_t>(-1);
+
+  const std::vector<Entity>& entities() const { return entities_; }
+  const std::vector<EntityMention>& mentions() const { return mentions_; }
+
+  // The entity of the name written exactly at `name` (a possessive may follow), or npos.
+  size_t EntityOfName(TextSpan name) const;
+  // The entity a pronoun (or a definite description) at `pos` refers to: a person of its gender
+  // for he/she, an organisation for they or when `organisation` is set; mentions inside quotes
+  // never. Among the mentions of the pronoun's sentence and the kMaxSentencesBack before it:
+  // the latest subject (its sentence read left to right), else `preferred` (the previous
+  // quote's speaker) if it fits, else the latest mention that fits. npos when none fits.
+  size_t Antecedent(const PronounEntry& pronoun, size_t pos, bool organisation,
+                    size_t preferred = npos) const;
+  // The entity whose name is `name`, or npos. Linear: for occasional lookups.
+  size_t Find(const std::string& name) const;
+
+  static constexpr size_t kMaxSentencesBack = 6;
+  static constexpr size_t kMaxMentionsBack = 256;
+
+ private:
+  friend class EntityFinder;
+  std::vector<Entity> entities_;
+  std::vector<EntityMention> mentions_;  // in document order
+  std::vector<size_t> sentence_starts_;  // byte offsets, ascending
+};
+
+// REQUIRES: `doc` valid (MakeParagraphs or MakeDocument), `scan` its quote spans.
+DocumentEntities FindEntities(const Document& doc, const QuoteScan& scan, const RuleSet& rules);
+
+}  // namespace saidby

@@ -1,0 +1,470 @@
+#include "saidby/entities.h"
+
+#include <algorithm>
+#include <optional>
+#include <unordered_map>
+
+#include "name_run.h"
+#include "text_util.h"
+
+namespace saidby {
+namespace {
+
+// A name as found, before linking.
+struct Found {
+  TextSpan span;
+  TextSpan written;                 // the name's words before leading modifiers were dropped
+  std::vector<std::string> folded;  // words without middle initials, FoldName'd
+  std::string name;                 // the same words as written, joined by spaces
+  EntityType evidence = EntityType::kOther;
+  Gender title_gender = Gender::kUnknown;
+  bool subject = false;
+  bool speaks = false;  // a speech cue follows
+  bool in_quote = false;
+};
+
+bool IsInitial(std::string_view word) {
+  const CodePoint first = DecodeAt(word, 0);
+  return IsUpper(first.cp) &&
+         (word.size() == first.width || (word.size() == first.width + 1 && word.back() == '.'));
+}
+
+bool IsAcronym(std::string_view word) {
+  if (word.size() < 2 || word.size() > 6) return false;
+  return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// The word that ends right before `pos` (spaces skipped), lower case, its period removed.
+std::string WordBefore(std::string_view t, size_t pos) {
+  while (pos > 0 && (t[pos - 1] == ' ' || t[pos - 1] == '\t')) --pos;
+  size_t b = pos;
+  while (b > 0 && (IsWordByte(static_cast<unsigned char>(t[b - 1])) || t[b - 1] == '.')) --b;
+  std::string w = AsciiLower(t.substr(b, pos - b));
+  while (!w.empty() && w.back() == '.') w.pop_back();
+  return w;
+}
+
+// The word that starts after `pos` (spaces skipped), lower case, and where it ends.
+std::string WordAfter(std::string_view t, size_t pos, size_t* end) {
+  while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t')) ++pos;
+  size_t e = pos;
+  while (e < t.size() && IsWordByte(static_cast<unsigned char>(t[e]))) ++e;
+  *end = e;
+  return AsciiLower(t.substr(pos, e - pos));
+}
+
+// Opens a sentence or a clause: only spaces, opening marks or brackets since a line break, a
+// sentence end or a semicolon.
+bool OpensClause(std::string_view t, size_t pos) {
+  for (size_t seen = 0; pos > 0 && seen < 16; ++seen) {
+    const CodePoint c = DecodeBefore(t, pos);
+    if (c.cp == '\n' || c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == ';') return true;
+    // “Q,” Keller said: the name right after a closing mark opens the attribution clause.
+    if (c.cp == 0x201D) return true;
+    if (!IsSpace(c.cp) && c.cp != '"' && c.cp != 0x201C && c.cp != '(' && c.cp != 0x2014) {
+      return false;
+    }
+    pos -= c.width;
+  }
+  return pos == 0;
+}
+
+// Where sentences start: after a line break, or after . ! ? (and closing marks) followed by a
+// space and a capital or an opening mark, unless the period ends an abbreviation or an initial.
+std::vector<size_t> SentenceStarts(std::string_view t, const RuleSet& rules) {
+  std::vector<size_t> starts{0};
+  for (size_t i = FindByte(t, 0, t.size(), ".!?\n", false); i < t.size();
+       i = FindByte(t, i + 1, t.size(), ".!?\n", false)) {
+    if (t[i] == '\n') {
+      starts.push_back(i + 1);
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < t.size() && (t[j] == '"' || t[j] == '\'' || t[j] == ')')) ++j;
+    while (j + 2 < t.size() && t.compare(j, 3, "\xE2\x80\x9D") == 0) j += 3;
+    if (j >= t.size() || t[j] != ' ') continue;
+    while (j < t.size() && t[j] == ' ') ++j;
+    if (j >= t.size()) break;
+    const CodePoint next = DecodeAt(t, j);
+    if (!IsUpper(next.cp) && next.cp != '"' && next.cp != 0x201C) continue;
+    if (t[i] == '.') {
+      size_t b = i;
+      while (b > 0 && IsWordByte(static_cast<unsigned char>(t[b - 1]))) --b;
+      const std::string word(t.substr(b, i - b));
+      if (IsInitial(word) || rules.IsAbbreviation(AsciiLower(word) + ".")) continue;
+    }
+    starts.push_back(j);
+  }
+  return starts;
+}
+
+}  // namespace
+
+class EntityFinder {
+ public:
+  EntityFinder(const Document& doc, const QuoteScan& scan, const RuleSet& rules)
+      : doc_(doc), scan_(scan), rules_(rules), t_(doc.text) {}
+
+  DocumentEntities Run() {
+    DocumentEntities out;
+    out.sentence_starts_ = SentenceStarts(t_, rules_);
+    CollectMentions();
+    for (size_t i = 0; i < found_.size(); ++i) {
+      if (found_[i].folded.size() >= 2 || found_[i].evidence == EntityType::kPlace) LinkFull(i);
+    }
+    for (size_t i = 0; i < found_.size(); ++i) {
+      if (link_[i] == DocumentEntities::npos) LinkSingle(i);
+    }
+    out.entities_ = Finish();
+    for (size_t i = 0; i < found_.size(); ++i) {
+      const Found& f = found_[i];
+      const size_t s =
+          static_cast<size_t>(std::upper_bound(out.sentence_starts_.begin(),
+                                               out.sentence_starts_.end(), f.span.begin) -
+                              out.sentence_starts_.begin()) -
+          1;
+      out.mentions_.push_back({f.span, f.written, link_[i], s, f.subject, f.in_quote});
+    }
+    return out;
+  }
+
+ private:
+  static constexpr size_t kMaxNameWords = 8;
+
+  // An entity being built: its full mentions (several words, or a place) and its one-word ones.
+  struct Draft {
+    std::vector<size_t> full;    // indexes into found_, ascending
+    std::vector<size_t> single;  // indexes into found_
+  };
+  // Names kept per surname, first name or acronym: real articles have a few; hostile text with
+  // 100,000 "Keller"s of different first names would make linking quadratic.
+  static constexpr size_t kMaxPerKey = 64;
+
+  void CollectMentions() {
+    size_t quote = 0;
+    for (size_t at = 0; at < t_.size();) {
+      std::optional<TextSpan> run = rules_.name_finder().Find(t_, at);
+      if (!run) break;
+      at = run->begin + std::max<size_t>(run->size(), 1);
+      const std::vector<std::string_view> words = SplitWords(doc_.slice(*run));
+      size_t start = 0;
+      for (size_t i = 0; i <= words.size(); ++i) {
+        if (i < words.size()) {
+          std::string lower = LowerWord(StripPossessive(words[i]));
+          const bool period = lower.size() > 1 && lower.back() == '.';
+          if (period) lower.pop_back();  // "Sen." is "sen"
+          if (!rules_.BreaksName(lower)) continue;
+          // A title that ends a name is a surname: "Amy Pope", "Larry King".
+          if (i + 1 == words.size() && i > start && !period && rules_.IsTitle(lower) &&
+              !rules_.IsNotName(lower)) {
+            continue;
+          }
+        }
+        // A "name" of more words than any person's is a headline or a list: no mention.
+        if (i > start && i - start <= kMaxNameWords) {
+          std::string before;
+          if (start > 0) {
+            before = LowerWord(words[start - 1]);
+            while (!before.empty() && before.back() == '.') before.pop_back();
+          } else {
+            before = WordBefore(t_, run->begin);
+          }
+          AddMention(std::vector<std::string_view>(words.begin() + static_cast<long>(start),
+                                                   words.begin() + static_cast<long>(i)),
+                     before, quote);
+        }
+        start = i + 1;
+      }
+    }
+  }
+
+  void AddMention(std::vector<std::string_view> words, const std::string& before, size_t& quote) {
+    words.back() = StripPossessive(words.back());
+    if (words.back().empty()) return;
+    Found f;
+    f.written = {static_cast<size_t>(words.front().data() - t_.data()),
+                 static_cast<size_t>(words.back().data() + words.back().size() - t_.data())};
+    const std::string last = AsciiLower(words.back());
+    const bool titled = rules_.IsTitle(before);
+    f.title_gender = titled ? rules_.TitleGender(before) : Gender::kUnknown;
+    if (rules_.IsOrganisationHead(last)) {
+      f.evidence = EntityType::kOrganisation;
+    } else {
+      // The name starts at its first given name: "Harbour Herald Anna Keller" is Anna Keller.
+      for (size_t k = 1; k + 1 < words.size(); ++k) {
+        if (rules_.FindGivenName(FoldName(words[k])) && !rules_.FindGivenName(FoldName(words[0]))) {
+          words.erase(words.begin(), words.begin() + static_cast<long>(k));
+          break;
+        }
+      }
+      std::string whole;
+      for (std::string_view w : words) (whole += whole.empty() ? "" : " ") += AsciiLower(w);
+      if (rules_.IsPlace(whole) && !titled) {
+        f.evidence = EntityType::kPlace;
+      } else if (words.size() == 1 && IsAcronym(words[0])) {
+        f.evidence = EntityType::kOrganisation;
+      } else if (titled || (words.size() >= 2 && rules_.FindGivenName(FoldName(words[0])))) {
+        f.evidence = EntityType::kPerson;
+      }
+    }
+    f.span = {static_cast<size_t>(words.front().data() - t_.data()),
+              static_cast<size_t>(words.back().data() + words.back().size() - t_.data())};
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (k > 0 && k + 1 < words.size() && IsInitial(words[k])) continue;
+      f.folded.push_back(FoldName(words[k]));
+      (f.name += f.name.empty() ? "" : " ") += words[k];
+    }
+    // A possessor ("Keller's plan") speaks no cue of its own.
+    size_t end = f.span.end;
+    const bool possessive =
+        t_.compare(end, 3, "\xE2\x80\x99") == 0 || (end < t_.size() && t_[end] == '\'');
+    size_t after = end;
+    while (after < t_.size() && t_[after] == ' ') ++after;
+    if (after < t_.size() && t_[after] == ',') {
+      // ", 69, told" / ", a spokeswoman for the ministry, said": look past a short appositive.
+      const size_t close = t_.find(',', after + 1);
+      if (close != std::string_view::npos && close - after < 60) end = close + 1;
+    }
+    std::string next = WordAfter(t_, end, &end);
+    for (int skip = 0; skip < 2 && (rules_.IsAuxiliary(next) || next == "also"); ++skip) {
+      next = WordAfter(t_, end, &end);
+    }
+    f.speaks = !possessive && rules_.IsCue(next);
+    f.subject = f.speaks || OpensClause(t_, f.span.begin);
+    while (quote < scan_.spans.size() && scan_.spans[quote].content.end <= f.span.begin) ++quote;
+    f.in_quote = quote < scan_.spans.size() && scan_.spans[quote].content.begin <= f.span.begin;
+    found_.push_back(std::move(f));
+    link_.push_back(DocumentEntities::npos);
+  }
+
+  static bool Compatible(EntityType a, EntityType b) {
+    const bool org_a = a == EntityType::kOrganisation, org_b = b == EntityType::kOrganisation;
+    return org_a == org_b && a != EntityType::kPlace && b != EntityType::kPlace;
+  }
+
+  // Is every word of `a` a word of `b`, in order?
+  static bool Within(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    size_t k = 0;
+    for (const std::string& w : b) {
+      if (k < a.size() && w == a[k]) ++k;
+    }
+    return k == a.size();
+  }
+
+  // The draft among `candidates` fully named last before `pos`, else first after it.
+  size_t Nearest(const std::vector<size_t>& candidates, size_t pos) const {
+    size_t best = DocumentEntities::npos, best_at = 0;
+    size_t later = DocumentEntities::npos, later_at = 0;
+    for (size_t d : candidates) {
+      const std::vector<size_t>& full = drafts_[d].full;
+      auto after = std::lower_bound(full.begin(), full.end(), pos,
+                                    [&](size_t f, size_t p) { return found_[f].span.begin < p; });
+      if (after != full.begin()) {
+        const size_t at = found_[*std::prev(after)].span.begin;
+        if (best == DocumentEntities::npos || at >= best_at) {
+          best = d;
+          best_at = at;
+        }
+      }
+      if (after != full.end()) {
+        const size_t at = found_[*after].span.begin;
+        if (later == DocumentEntities::npos || at < later_at) {
+          later = d;
+          later_at = at;
+        }
+      }
+    }
+    return best != DocumentEntities::npos ? best : later;
+  }
+
+  // Found names are attached in document order within each pass, so `full` stays ascending.
+  void Attach(size_t f, size_t d, bool full) {
+    link_[f] = d;
+    (full ? drafts_[d].full : drafts_[d].single).push_back(f);
+  }
+
+  size_t NewDraft(size_t f, bool full) {
+    drafts_.push_back({});
+    Attach(f, drafts_.size() - 1, full);
+    return drafts_.size() - 1;
+  }
+
+  static void AddKey(std::vector<size_t>& keyed, size_t d) {
+    if (keyed.size() < kMaxPerKey) keyed.push_back(d);
+  }
+
+  // Several words (or a place): the same entity as an earlier one with the same last word whose
+  // words hold these words, or are held by them ("Donald Trump", "Donald J. Trump").
+  void LinkFull(size_t i) {
+    const Found& f = found_[i];
+    const std::string& key = f.folded.back();
+    std::vector<size_t> candidates;
+    for (size_t d : by_last_[key]) {
+      const Found& g = found_[drafts_[d].full.front()];
+      if (!Compatible(f.evidence, g.evidence) && f.evidence != g.evidence) continue;
+      if (g.folded.front() == f.folded.front() || Within(f.folded, g.folded) ||
+          Within(g.folded, f.folded)) {
+        candidates.push_back(d);
+      }
+    }
+    if (!candidates.empty()) {
+      Attach(i, Nearest(candidates, f.span.begin), true);
+      return;
+    }
+    const size_t d = NewDraft(i, true);
+    AddKey(by_last_[key], d);
+    if (f.folded.size() < 2) return;
+    // Only a person is named by a first name alone ("Hillary", "Mr. Lou" for Lou Jiwei); "CNN"
+    // is not "CNN Headline News".
+    if (f.evidence == EntityType::kPerson) AddKey(by_first_[f.folded.front()], d);
+    if (f.evidence == EntityType::kOrganisation) {
+      std::string initials;
+      for (const std::string& w : f.folded) {
+        if (w[0] >= 'a' && w[0] <= 'z') initials += static_cast<char>(w[0] - 'a' + 'A');
+      }
+      if (initials.size() == f.folded.size()) AddKey(by_acronym_[initials], d);
+    }
+  }
+
+  // One word: a surname, a first name or an acronym of a full name, else its own entity.
+  void LinkSingle(size_t i) {
+    const Found& f = found_[i];
+    const std::string& word = f.folded.front();
+    const std::string written = f.name;
+    for (auto* index : {&by_last_, &by_first_}) {
+      auto it = index->find(word);
+      if (it == index->end()) continue;
+      std::vector<size_t> candidates;
+      for (size_t d : it->second) {
+        const Found& g = found_[drafts_[d].full.front()];
+        if (g.folded.size() >= 2 && Compatible(f.evidence, g.evidence)) candidates.push_back(d);
+      }
+      if (!candidates.empty()) {
+        Attach(i, Nearest(candidates, f.span.begin), false);
+        return;
+      }
+    }
+    if (IsAcronym(written)) {
+      if (auto it = by_acronym_.find(written); it != by_acronym_.end()) {
+        Attach(i, Nearest(it->second, f.span.begin), false);
+        return;
+      }
+    }
+    auto [it, added] = by_word_.try_emplace(word, drafts_.size());
+    if (added) {
+      NewDraft(i, false);
+    } else {
+      Attach(i, it->second, false);
+    }
+  }
+
+  std::vector<Entity> Finish() {
+    std::vector<Entity> entities;
+    for (Draft& d : drafts_) {
+      Entity e;
+      const Found* fullest = nullptr;
+      bool person = false, organisation = false, place = true, speaks = false;
+      Gender title_gender = Gender::kUnknown;
+      for (const std::vector<size_t>* list : {&d.full, &d.single}) {
+        for (size_t f : *list) {
+          const Found& m = found_[f];
+          if (!fullest || m.folded.size() > fullest->folded.size()) fullest = &m;
+          person |= m.evidence == EntityType::kPerson;
+          organisation |= m.evidence == EntityType::kOrganisation;
+          place &= m.evidence == EntityType::kPlace;
+          speaks |= m.speaks;
+          if (m.title_gender != Gender::kUnknown) title_gender = m.title_gender;
+        }
+      }
+      e.name = fullest->name;
+      e.mentions = d.full.size() + d.single.size();
+      e.type = person         ? EntityType::kPerson
+               : organisation ? EntityType::kOrganisation
+               : place        ? EntityType::kPlace
+                              : EntityType::kOther;
+      // A name that speaks and is no organisation or place is taken for a person.
+      if (e.type == EntityType::kOther && speaks) e.type = EntityType::kPerson;
+      e.gender = title_gender;
+      if (e.gender == Gender::kUnknown && e.type == EntityType::kPerson) {
+        if (const GivenName* g = rules_.FindGivenName(fullest->folded.front())) {
+          e.gender = g->gender();
+        }
+      }
+      entities.push_back(std::move(e));
+    }
+    return entities;
+  }
+
+  const Document& doc_;
+  const QuoteScan& scan_;
+  const RuleSet& rules_;
+  std::string_view t_;
+  std::vector<Found> found_;
+  std::vector<size_t> link_;  // draft of each found name
+  std::vector<Draft> drafts_;
+  std::unordered_map<std::string, std::vector<size_t>> by_last_, by_first_, by_acronym_;
+  std::unordered_map<std::string, size_t> by_word_;
+};
+
+size_t DocumentEntities::EntityOfName(TextSpan name) const {
+  auto it = std::lower_bound(mentions_.begin(), mentions_.end(), name.begin,
+                             [](const EntityMention& m, size_t p) { return m.written.begin < p; });
+  if (it == mentions_.end() || it->written.begin != name.begin) return npos;
+  // The name as written may keep its possessive ("Keller’s"); the mention does not.
+  return it->written.end <= name.end && name.end - it->written.end <= 4 ? it->entity : npos;
+}
+
+size_t DocumentEntities::Antecedent(const PronounEntry& pronoun, size_t pos, bool organisation,
+                                    size_t preferred) const {
+  auto fits = [&](size_t entity) {
+    const Entity& e = entities_[entity];
+    if (organisation || pronoun.number == Number::kPlural) {
+      return e.type == EntityType::kOrganisation;
+    }
+    if (e.type != EntityType::kPerson) return false;
+    return pronoun.gender == Gender::kUnknown || e.gender == Gender::kUnknown ||
+           e.gender == pronoun.gender;
+  };
+  const size_t sentence =
+      static_cast<size_t>(std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(), pos) -
+                          sentence_starts_.begin() - 1);
+  const size_t end = static_cast<size_t>(
+      std::lower_bound(mentions_.begin(), mentions_.end(), pos,
+                       [](const EntityMention& m, size_t p) { return m.span.begin < p; }) -
+      mentions_.begin());
+  // The mentions of the last kMaxSentencesBack sentences (at most kMaxMentionsBack of them, so
+  // that a hostile article stays linear), most recent sentence first, each left to right.
+  size_t begin = end;
+  while (begin > 0 && end - begin < kMaxMentionsBack &&
+         mentions_[begin - 1].sentence + kMaxSentencesBack > sentence) {
+    --begin;
+  }
+  std::vector<size_t> order;
+  for (size_t i = end; i > begin;) {
+    size_t first = i - 1;
+    while (first > begin && mentions_[first - 1].sentence == mentions_[i - 1].sentence) --first;
+    for (size_t k = first; k < i; ++k) {
+      if (!mentions_[k].in_quote && fits(mentions_[k].entity)) order.push_back(k);
+    }
+    i = first;
+  }
+  // A subject first (the narrative's person); then the previous quote's speaker; then anyone.
+  for (size_t k : order) {
+    if (mentions_[k].subject) return mentions_[k].entity;
+  }
+  if (preferred != npos && preferred < entities_.size() && fits(preferred)) return preferred;
+  return order.empty() ? npos : mentions_[order.front()].entity;
+}
+
+size_t DocumentEntities::Find(const std::string& name) const {
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    if (entities_[e].name == name) return e;
+  }
+  return npos;
+}
+
+DocumentEntities FindEntities(const Document& doc, const QuoteScan& scan, const RuleSet& rules) {
+  return EntityFinder(doc, scan, rules).Run();
+}
+
+}  // namespace saidby
