@@ -8,6 +8,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <tuple>
 
 #include "commands.h"
 #include "saidby/article_source.h"
@@ -226,28 +227,22 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
                           {"quote", f.quote}});
   }
   j["false_hits"] = std::move(false_hits);
-  Json wrong = Json::array();
-  for (const EvalWrongSpeaker& w : r.wrong_speakers) {
-    wrong.push_back({{"doc", w.doc},
-                     {"quote_id", w.quote_id},
-                     {"gold_speaker", w.gold_speaker},
-                     {"predicted_speaker", w.predicted_speaker},
-                     {"mention", w.mention},
-                     {"rule", w.rule},
-                     {"quote", w.quote}});
+  // Wrong persons name the gold's canonical name where wrong speakers name its mention.
+  for (const auto& [key, list, gold_key] :
+       {std::tuple{"wrong_speakers", &r.wrong_speakers, "gold_speaker"},
+        {"wrong_persons", &r.wrong_persons, "canonical"}}) {
+    Json wrong = Json::array();
+    for (const EvalWrongSpeaker& w : *list) {
+      wrong.push_back({{"doc", w.doc},
+                       {"quote_id", w.quote_id},
+                       {gold_key, w.gold_speaker},
+                       {"predicted_speaker", w.predicted_speaker},
+                       {"mention", w.mention},
+                       {"rule", w.rule},
+                       {"quote", w.quote}});
+    }
+    j[key] = std::move(wrong);
   }
-  j["wrong_speakers"] = std::move(wrong);
-  Json wrong_persons = Json::array();
-  for (const EvalWrongSpeaker& w : r.wrong_persons) {
-    wrong_persons.push_back({{"doc", w.doc},
-                             {"quote_id", w.quote_id},
-                             {"canonical", w.gold_speaker},
-                             {"predicted_speaker", w.predicted_speaker},
-                             {"mention", w.mention},
-                             {"rule", w.rule},
-                             {"quote", w.quote}});
-  }
-  j["wrong_persons"] = std::move(wrong_persons);
   out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
 }
 
