@@ -66,11 +66,17 @@ TEST_CASE("a surname and a first name alone link to the full name") {
   CHECK(EntityOf(f, "Anna") == "Anna Keller");
 }
 
-TEST_CASE("two people with one surname: the nearest earlier full mention wins") {
-  Found f = Entities(
-      "Anna Keller met Tomas Keller on Monday. Tomas Keller arrived late. Keller said he was "
-      "sorry.");
-  CHECK(EntityOf(f, "Keller") == "Tomas Keller");
+TEST_CASE("two people with one surname: the one named most, else the one named first") {
+  Found most = Entities(
+      "Tomas Keller runs the port. Tomas Keller met Anna Keller on Monday. Keller said the "
+      "ferry would stop.");
+  CHECK(EntityOf(most, "Keller") == "Tomas Keller");
+  Found tie = Entities(
+      "Anna Keller met Tomas Keller on Monday. Keller said the ferry would stop.");
+  CHECK(EntityOf(tie, "Keller") == "Anna Keller");
+  Found gender = Entities(
+      "Tomas Keller met Anna Keller on Monday. Mr. Keller said the ferry would stop.");
+  CHECK(EntityOf(gender, "Keller") == "Tomas Keller");
 }
 
 TEST_CASE("an honorific makes a person and gives a gender") {

@@ -543,8 +543,15 @@ class DocumentAttributor {
                (w.tokens[r.begin - 1].symbol != 'T' && w.tokens[r.begin - 1].symbol != ',');
       });
     }
+    // A title names the run right after it: "Committee Chairman Reince Priebus", "pollster Geoff
+    // Garin, who was then at Priorities USA".
+    auto titled = [&](const Run& r) { return r.begin > a && w.tokens[r.begin - 1].symbol == 'T'; };
     for (const Run& r : runs) {
-      if (r.end < b && w.tokens[r.end].symbol == ',' && &r == &runs.front()) head = &r;
+      const bool closed = r.end < b && (w.tokens[r.end].symbol == ',' || w.tokens[r.end].symbol == '(');
+      if (!head && closed && (&r == &runs.front() || titled(r))) head = &r;
+    }
+    for (const Run& r : runs) {
+      if (!head && titled(r) && &r == &runs.back()) head = &r;
     }
     if (!head && w.tokens[b - 1].symbol != 'T') {
       for (const Run& r : runs) {

@@ -180,6 +180,14 @@ class EntityFinder {
 
   void AddMention(std::vector<std::string_view> words, const std::string& before, size_t& quote) {
     words.back() = StripPossessive(words.back());
+    // "Joseph R. Biden Jr.": a generational suffix is no part of the name.
+    if (words.size() >= 3) {
+      std::string last = AsciiLower(words.back());
+      if (last.back() == '.') last.pop_back();
+      if (last == "jr" || last == "sr" || last == "ii" || last == "iii" || last == "iv") {
+        words.pop_back();
+      }
+    }
     if (words.back().empty()) return;
     Found f;
     f.written = {static_cast<size_t>(words.front().data() - t_.data()),
@@ -277,6 +285,16 @@ class EntityFinder {
     return best != DocumentEntities::npos ? best : later;
   }
 
+  // Of several people with one surname, the one the article names fully most often (its main
+  // subject: "Mr. Trump" after a mention of his father), the one it named first on ties.
+  size_t Salient(const std::vector<size_t>& candidates) const {
+    size_t pick = candidates.front();
+    for (size_t d : candidates) {
+      if (drafts_[d].full.size() > drafts_[pick].full.size()) pick = d;
+    }
+    return pick;
+  }
+
   // Found names are attached in document order within each pass, so `full` stays ascending.
   void Attach(size_t f, size_t d, bool full) {
     link_[f] = d;
@@ -326,6 +344,12 @@ class EntityFinder {
     }
   }
 
+  Gender GivenGender(const Found& g) const {
+    if (g.title_gender != Gender::kUnknown) return g.title_gender;
+    const GivenName* given = rules_.FindGivenName(g.folded.front());
+    return given ? given->gender() : Gender::kUnknown;
+  }
+
   // One word: a surname, a first name or an acronym of a full name, else its own entity.
   void LinkSingle(size_t i) {
     const Found& f = found_[i];
@@ -337,10 +361,16 @@ class EntityFinder {
       std::vector<size_t> candidates;
       for (size_t d : it->second) {
         const Found& g = found_[drafts_[d].full.front()];
-        if (g.folded.size() >= 2 && Compatible(f.evidence, g.evidence)) candidates.push_back(d);
+        // "Mr. Keller" is not Anna Keller.
+        const Gender given = GivenGender(g);
+        const bool clash = f.title_gender != Gender::kUnknown && given != Gender::kUnknown &&
+                           given != f.title_gender;
+        if (g.folded.size() >= 2 && Compatible(f.evidence, g.evidence) && !clash) {
+          candidates.push_back(d);
+        }
       }
       if (!candidates.empty()) {
-        Attach(i, Nearest(candidates, f.span.begin), false);
+        Attach(i, Salient(candidates), false);
         return;
       }
     }

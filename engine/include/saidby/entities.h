@@ -2,9 +2,10 @@
 //
 // Every capitalised name of the document (quoted or not) is a mention. Leading words that only
 // modify a person's name are dropped ("Harbour Herald Anna Keller" → "Anna Keller": the name
-// starts at the first given name); a possessive is removed. Mentions are linked into entities:
-// full names by their words, a surname or a first name alone to the nearest earlier full name
-// that has it (else the first later one), an acronym to the organisation it abbreviates. Type
+// starts at the first given name); a possessive and a suffix ("Jr.") are removed. Mentions are
+// linked into entities: full names by their words; a surname or a first name alone to the full
+// name that has it (of several, the one named most often, then the first named; never across
+// genders: "Mr. Keller" is not Anna Keller); an acronym to the organisation it abbreviates. Type
 // and gender come from the lexicons (given_names, organisations, places, titles); a title
 // before a name ("Mr", "Senator") makes it a person. Pronouns are resolved to the most salient
 // compatible entity: the current sentence first, then earlier sentences, subjects first.
