@@ -200,7 +200,8 @@ class EntityFinder {
     } else {
       // The name starts at its first given name: "Harbour Herald Anna Keller" is Anna Keller.
       for (size_t k = 1; k + 1 < words.size(); ++k) {
-        if (rules_.FindGivenName(FoldName(words[k])) && !rules_.FindGivenName(FoldName(words[0]))) {
+        if (rules_.FindGivenName(FoldName(words[k])) && !IsInitial(words[k - 1]) &&
+            !rules_.FindGivenName(FoldName(words[0]))) {
           words.erase(words.begin(), words.begin() + static_cast<long>(k));
           break;
         }
