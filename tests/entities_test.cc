@@ -71,11 +71,10 @@ TEST_CASE("two people with one surname: the one named most, else the one named f
       "Tomas Keller runs the port. Tomas Keller met Anna Keller on Monday. Keller said the "
       "ferry would stop.");
   CHECK(EntityOf(most, "Keller") == "Tomas Keller");
-  Found tie = Entities(
-      "Anna Keller met Tomas Keller on Monday. Keller said the ferry would stop.");
+  Found tie = Entities("Anna Keller met Tomas Keller on Monday. Keller said the ferry would stop.");
   CHECK(EntityOf(tie, "Keller") == "Anna Keller");
-  Found gender = Entities(
-      "Tomas Keller met Anna Keller on Monday. Mr. Keller said the ferry would stop.");
+  Found gender =
+      Entities("Tomas Keller met Anna Keller on Monday. Mr. Keller said the ferry would stop.");
   CHECK(EntityOf(gender, "Keller") == "Tomas Keller");
 }
 

@@ -547,7 +547,8 @@ class DocumentAttributor {
     // Garin, who was then at Priorities USA".
     auto titled = [&](const Run& r) { return r.begin > a && w.tokens[r.begin - 1].symbol == 'T'; };
     for (const Run& r : runs) {
-      const bool closed = r.end < b && (w.tokens[r.end].symbol == ',' || w.tokens[r.end].symbol == '(');
+      const bool closed =
+          r.end < b && (w.tokens[r.end].symbol == ',' || w.tokens[r.end].symbol == '(');
       if (!head && closed && (&r == &runs.front() || titled(r))) head = &r;
     }
     for (const Run& r : runs) {
@@ -737,10 +738,17 @@ class DocumentAttributor {
     return it == known_gender_.end() ? Gender::kUnknown : it->second;
   }
 
+  // The latest earlier speaker who is a person of the pronoun's gender; for a pronoun whose
+  // sentences name no one (the entity stage found no antecedent).
   std::string ResolvePronoun(const PronounEntry& p, size_t pos) const {
     for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
       if (it->pos >= pos || it->name.empty()) continue;
       if (it->organisation && p.gender != Gender::kUnknown) continue;
+      auto entity = entity_by_name_.find(it->name);
+      if (entity == entity_by_name_.end() ||
+          entities_.entities()[entity->second].type != EntityType::kPerson) {
+        continue;
+      }
       if (p.gender != Gender::kUnknown && it->gender != Gender::kUnknown &&
           it->gender != p.gender) {
         continue;

@@ -19,7 +19,8 @@ struct Found {
   EntityType evidence = EntityType::kOther;
   Gender title_gender = Gender::kUnknown;
   bool subject = false;
-  bool speaks = false;  // a speech cue follows
+  bool speaks = false;      // a speech cue follows, perhaps after an appositive
+  bool speaks_now = false;  // a speech cue follows right away ("Keller said")
   bool in_quote = false;
 };
 
@@ -147,6 +148,15 @@ class EntityFinder {
       if (!run) break;
       at = run->begin + std::max<size_t>(run->size(), 1);
       const std::vector<std::string_view> words = SplitWords(doc_.slice(*run));
+      // "United States", "New Hampshire": a place is one name, whatever its words say.
+      if (words.size() >= 2 && words.size() <= kMaxNameWords) {
+        std::string whole;
+        for (std::string_view w : words) (whole += whole.empty() ? "" : " ") += AsciiLower(w);
+        if (rules_.IsPlace(std::string(StripPossessive(whole)))) {
+          AddMention(words, "", quote);
+          continue;
+        }
+      }
       size_t start = 0;
       for (size_t i = 0; i <= words.size(); ++i) {
         if (i < words.size()) {
@@ -228,6 +238,14 @@ class EntityFinder {
     const bool possessive =
         t_.compare(end, 3, "\xE2\x80\x99") == 0 || (end < t_.size() && t_[end] == '\'');
     size_t after = end;
+    {
+      size_t now_end = end;
+      std::string now = WordAfter(t_, end, &now_end);
+      for (int skip = 0; skip < 2 && (rules_.IsAuxiliary(now) || now == "also"); ++skip) {
+        now = WordAfter(t_, now_end, &now_end);
+      }
+      f.speaks_now = !possessive && rules_.IsCue(now);
+    }
     while (after < t_.size() && t_[after] == ' ') ++after;
     if (after < t_.size() && t_[after] == ',') {
       // ", 69, told" / ", a spokeswoman for the ministry, said": look past a short appositive.
@@ -321,8 +339,12 @@ class EntityFinder {
     for (size_t d : by_last_[key]) {
       const Found& g = found_[drafts_[d].full.front()];
       if (!Compatible(f.evidence, g.evidence) && f.evidence != g.evidence) continue;
+      // "Understated Perez" (a headline) is Thomas Perez: words with no sign of a person before
+      // a person's surname are modifiers.
+      const bool one_person =
+          (f.evidence == EntityType::kPerson) != (g.evidence == EntityType::kPerson);
       if (g.folded.front() == f.folded.front() || Within(f.folded, g.folded) ||
-          Within(g.folded, f.folded)) {
+          Within(g.folded, f.folded) || one_person) {
         candidates.push_back(d);
       }
     }
@@ -366,7 +388,8 @@ class EntityFinder {
         const Gender given = GivenGender(g);
         const bool clash = f.title_gender != Gender::kUnknown && given != Gender::kUnknown &&
                            given != f.title_gender;
-        if (g.folded.size() >= 2 && Compatible(f.evidence, g.evidence) && !clash) {
+        const bool personal = g.evidence == EntityType::kPerson || g.speaks_now;
+        if (g.folded.size() >= 2 && Compatible(f.evidence, g.evidence) && !clash && personal) {
           candidates.push_back(d);
         }
       }
@@ -399,11 +422,18 @@ class EntityFinder {
       for (const std::vector<size_t>* list : {&d.full, &d.single}) {
         for (size_t f : *list) {
           const Found& m = found_[f];
-          if (!fullest || m.folded.size() > fullest->folded.size()) fullest = &m;
+          // The fullest name, a person's own name before any modified form ("Susan Sarandon",
+          // not the headline's "Liberal Oscar-winner Sarandon").
+          const bool better_kind = fullest && (m.evidence == EntityType::kPerson) !=
+                                                  (fullest->evidence == EntityType::kPerson);
+          if (!fullest || (better_kind ? m.evidence == EntityType::kPerson
+                                       : m.folded.size() > fullest->folded.size())) {
+            fullest = &m;
+          }
           person |= m.evidence == EntityType::kPerson;
           organisation |= m.evidence == EntityType::kOrganisation;
           place &= m.evidence == EntityType::kPlace;
-          speaks |= m.speaks;
+          speaks |= m.speaks_now;
           if (m.title_gender != Gender::kUnknown) title_gender = m.title_gender;
         }
       }
@@ -416,6 +446,7 @@ class EntityFinder {
       // A name that speaks and is no organisation or place is taken for a person.
       if (e.type == EntityType::kOther && speaks) e.type = EntityType::kPerson;
       e.gender = title_gender;
+      e.gender_certain = title_gender != Gender::kUnknown;
       if (e.gender == Gender::kUnknown && e.type == EntityType::kPerson) {
         if (const GivenName* g = rules_.FindGivenName(fullest->folded.front())) {
           e.gender = g->gender();
@@ -447,14 +478,16 @@ size_t DocumentEntities::EntityOfName(TextSpan name) const {
 
 size_t DocumentEntities::Antecedent(const PronounEntry& pronoun, size_t pos, bool organisation,
                                     size_t preferred) const {
-  auto fits = [&](size_t entity) {
+  // `relaxed`: a gender read off a given name only (not a title) may be wrong ("Jan" is a man's
+  // name in most of the lexicon's languages): the text's "she" outweighs it.
+  auto fits = [&](size_t entity, bool relaxed) {
     const Entity& e = entities_[entity];
     if (organisation || pronoun.number == Number::kPlural) {
       return e.type == EntityType::kOrganisation;
     }
     if (e.type != EntityType::kPerson) return false;
     return pronoun.gender == Gender::kUnknown || e.gender == Gender::kUnknown ||
-           e.gender == pronoun.gender;
+           e.gender == pronoun.gender || (relaxed && !e.gender_certain);
   };
   const size_t sentence =
       static_cast<size_t>(std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(), pos) -
@@ -475,16 +508,26 @@ size_t DocumentEntities::Antecedent(const PronounEntry& pronoun, size_t pos, boo
     size_t first = i - 1;
     while (first > begin && mentions_[first - 1].sentence == mentions_[i - 1].sentence) --first;
     for (size_t k = first; k < i; ++k) {
-      if (!mentions_[k].in_quote && fits(mentions_[k].entity)) order.push_back(k);
+      if (!mentions_[k].in_quote && fits(mentions_[k].entity, true)) order.push_back(k);
     }
     i = first;
   }
-  // A subject first (the narrative's person); then the previous quote's speaker; then anyone.
-  for (size_t k : order) {
-    if (mentions_[k].subject) return mentions_[k].entity;
+  // A subject first (the narrative's person), of a recent sentence before an older one; then the
+  // previous quote's speaker; then anyone.
+  auto recent = [&](size_t k) { return mentions_[k].sentence + kRecentSentences > sentence; };
+  for (int pass = 0; pass < 3; ++pass) {
+    for (size_t k : order) {
+      if (!mentions_[k].subject || (pass < 2 && !recent(k))) continue;
+      if (fits(mentions_[k].entity, pass == 1)) return mentions_[k].entity;
+    }
   }
-  if (preferred != npos && preferred < entities_.size() && fits(preferred)) return preferred;
-  return order.empty() ? npos : mentions_[order.front()].entity;
+  if (preferred != npos && preferred < entities_.size() && fits(preferred, false)) {
+    return preferred;
+  }
+  for (size_t k : order) {
+    if (fits(mentions_[k].entity, false)) return mentions_[k].entity;
+  }
+  return npos;
 }
 
 size_t DocumentEntities::Find(const std::string& name) const {

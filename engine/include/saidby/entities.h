@@ -34,6 +34,7 @@ struct Entity {
   std::string name;  // the fullest form the article gives, middle initials removed
   EntityType type = EntityType::kOther;
   Gender gender = Gender::kUnknown;
+  bool gender_certain = false;  // from a title or honorific, not only from a given name
   size_t mentions = 0;
 };
 
@@ -59,15 +60,18 @@ class DocumentEntities {
   size_t EntityOfName(TextSpan name) const;
   // The entity a pronoun (or a definite description) at `pos` refers to: a person of its gender
   // for he/she, an organisation for they or when `organisation` is set; mentions inside quotes
-  // never. Among the mentions of the pronoun's sentence and the kMaxSentencesBack before it:
-  // the latest subject (its sentence read left to right), else `preferred` (the previous
-  // quote's speaker) if it fits, else the latest mention that fits. npos when none fits.
+  // never. Among the mentions of the pronoun's sentence and the kMaxSentencesBack before it,
+  // latest sentence first and each read left to right: a subject of the last kRecentSentences
+  // (of the pronoun's gender, then of a gender read only off a given name), a subject of an
+  // older one, `preferred` (the previous quote's speaker) if it fits, the latest that fits.
+  // npos when none fits.
   size_t Antecedent(const PronounEntry& pronoun, size_t pos, bool organisation,
                     size_t preferred = npos) const;
   // The entity whose name is `name`, or npos. Linear: for occasional lookups.
   size_t Find(const std::string& name) const;
 
   static constexpr size_t kMaxSentencesBack = 6;
+  static constexpr size_t kRecentSentences = 3;  // the pronoun's sentence and the two before
   static constexpr size_t kMaxMentionsBack = 256;
 
  private:
