@@ -257,11 +257,33 @@ class EntityFinder {
       next = WordAfter(t_, end, &end);
     }
     f.speaks = !possessive && rules_.IsCue(next);
-    f.subject = f.speaks || OpensClause(t_, f.span.begin);
+    f.subject = f.speaks || OpensClause(t_, NounPhraseStart(f.span.begin));
     while (quote < scan_.spans.size() && scan_.spans[quote].content.end <= f.span.begin) ++quote;
     f.in_quote = quote < scan_.spans.size() && scan_.spans[quote].content.begin <= f.span.begin;
     found_.push_back(std::move(f));
     link_.push_back(DocumentEntities::npos);
+  }
+
+  // Where the noun phrase that ends in a name starts: back over titles, determiners and
+  // capitalised words ("The Washington Post columnist Ruth Marcus", "Republican pollster X").
+  size_t NounPhraseStart(size_t pos) const {
+    for (int words = 0; words < 6; ++words) {
+      size_t e = pos;
+      while (e > 0 && t_[e - 1] == ' ') --e;
+      size_t b = e;
+      while (b > 0 && (IsWordByte(static_cast<unsigned char>(t_[b - 1])) || t_[b - 1] == '.' ||
+                       t_[b - 1] == '-')) {
+        --b;
+      }
+      if (b == e) break;
+      std::string w = AsciiLower(t_.substr(b, e - b));
+      while (!w.empty() && w.back() == '.') w.pop_back();
+      const bool capital = t_[b] >= 'A' && t_[b] <= 'Z';
+      if (!capital && !rules_.IsTitle(w) && !rules_.IsDeterminer(w)) break;
+      if (rules_.IsCue(w) || rules_.Pronoun(w)) break;
+      pos = b;
+    }
+    return pos;
   }
 
   static bool Compatible(EntityType a, EntityType b) {
