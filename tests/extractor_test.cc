@@ -2,32 +2,38 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
+#include "saidby/attribution.h"
 #include "test_support.h"
 
 namespace saidby {
 namespace {
 
 // Hostile whole articles (issue 7): the pipeline's work must grow linearly with the input.
-// The work is read off --explain: each quote's explanation opens with its window's token
-// symbols, so the explain bytes of all quotes sum the tokens built for every window. An
-// article grown 4× must cost about 4× (a quadratic window, every quote of a sentence looking
-// at the whole sentence, costs 16×). Sizes are kept small enough for the asan preset.
+// The work is read off --explain, whose explanations open with their window's token symbols
+// (the tokens built for every window), and off AttributionWork (the candidates compared by
+// name canonicalisation and pronoun, role and continuation resolution). An article grown 4×
+// must cost about 4× (a quadratic window, every quote of a sentence looking at the whole
+// sentence, costs 16×). Sizes are kept small enough for the asan preset.
 
 struct Work {
   size_t quotes = 0;
   size_t explain_bytes = 0;
+  uint64_t candidates = 0;  // AttributionWork
   std::vector<QuoteRecord> rows;
 };
 
 Work Extracted(const std::string& text) {
   const Extractor extractor(testing::ShippedRules(),
                             ExtractOptions{/*keep_scare=*/true, /*explain=*/true});
+  const uint64_t before = AttributionWork();
   Result<ArticleQuotes> r = extractor.Extract({"hostile", "test", text});
   REQUIRE(r.ok());
   Work w;
+  w.candidates = AttributionWork() - before;
   w.quotes = r->quotes.size();
   for (const QuoteRecord& q : r->quotes) w.explain_bytes += q.explain.size();
   w.rows = std::move(r->quotes);
@@ -60,6 +66,7 @@ Work CheckLinear(const std::function<std::string(size_t)>& make, size_t n, size_
   CHECK(big.quotes == 4 * quotes_per_n * n + extra);
   CHECK(small.explain_bytes > 0);
   CHECK(big.explain_bytes <= 5 * small.explain_bytes);
+  CHECK(big.candidates <= 5 * small.candidates);
   return big;
 }
 
@@ -77,6 +84,7 @@ TEST_CASE("hostile: thousands of attributed quotes (names, pronouns, roles) stay
         [](size_t n) { return Repeat("\xE2\x80\x9CYes,\xE2\x80\x9D said Anna Keller. ", n); }, 2500,
         1);
     CHECK(w.rows.back().speaker == "Anna Keller");
+    CHECK(w.candidates >= 4 * 2500);  // one canonicalisation (at least) per quote is counted
   }
   SUBCASE("ten thousand spellings of one surname (only the first 64 are kept as candidates)") {
     Work w = CheckLinear(

@@ -2,11 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
 
+#include "rule_pattern.h"
 #include "saidby/attribution.h"
 #include "saidby/extractor.h"
 #include "test_support.h"
@@ -56,12 +60,59 @@ std::vector<std::string> Problems(const std::string& dir) {
   return out;
 }
 
+// The problems, one a line (doctest prints a string, not a vector, when a check fails).
+std::string Joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& l : lines) out += l + "\n";
+  return out;
+}
+std::string Joined(std::initializer_list<std::string> lines) {
+  return Joined(std::vector<std::string>(lines));
+}
+std::string Joined(const std::vector<RuleProblem>& problems) {
+  std::string out;
+  for (const RuleProblem& p : problems) out += p.ToString() + "\n";
+  return out;
+}
+
+// The entries of a lexicon file as the loader reads them: lower case, comments and tags dropped.
+std::vector<std::string> LexiconEntries(const std::string& file) {
+  std::ifstream in(std::string(SAIDBY_RULES_DIR) + "/" + file);
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    line = line.substr(0, line.find_first_of("#@"));
+    std::istringstream words(line);
+    std::string entry;
+    for (std::string w; words >> w;) entry += (entry.empty() ? "" : " ") + w;
+    for (char& c : entry) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!entry.empty()) out.push_back(entry);
+  }
+  return out;
+}
+
 TEST_CASE("the shipped rules are clean") {
-  CHECK(Problems(SAIDBY_RULES_DIR).empty());
-  const RuleSet& rules = testing::ShippedRules();
+  RuleSet::LoadResult r = RuleSet::Load(SAIDBY_RULES_DIR);
+  CHECK(Joined(r.problems) == "");
+  CHECK(Joined(r.warnings) == "");  // every rule within the program budget
+  REQUIRE(r.rules);
+  const RuleSet& rules = *r.rules;
+  CHECK(Joined(CheckRuleExamples(rules)) == "");
   CHECK(rules.rules().size() >= 8);
-  for (const auto& rule : rules.rules()) {
-    CHECK_MESSAGE(!rule.examples.empty(), rule.id);
+  // A word has one class, the first of cue, pronoun, title, determiner, particle, auxiliary
+  // (LexiconSymbol): an entry that a file earlier in that order also holds is never used.
+  for (const auto& [file, symbol] :
+       std::vector<std::pair<std::string, char>>{{"cues.txt", 'C'},
+                                                 {"pronouns.txt", 'P'},
+                                                 {"titles.txt", 'T'},
+                                                 {"determiners.txt", 'D'},
+                                                 {"particles.txt", 'k'},
+                                                 {"auxiliaries.txt", 'V'}}) {
+    const std::vector<std::string> entries = LexiconEntries(file);
+    CHECK_MESSAGE(!entries.empty(), file);
+    for (const std::string& entry : entries) {
+      const std::string where = file + ": '" + entry + "' is shadowed";
+      CHECK_MESSAGE(LexiconSymbol(rules, entry) == symbol, where);
+    }
   }
 }
 
@@ -155,25 +206,30 @@ TEST_CASE("broken rule files: each problem names file, line and column") {
 }
 
 TEST_CASE("patterns compile to linear-time RE2 whatever they say") {
-  // Nested repetition that would backtrack catastrophically in a backtracking engine.
+  // Nested repetition that would backtrack catastrophically in a backtracking engine: RE2
+  // simplifies it, and every rule's program stays small (matching costs time in its size).
   RulesCopy copy;
   copy.Append("patterns.txt",
               "\n[nested]\npriority = 1\npattern = SPEAKER((NAME* | WORD*)*)* ((ANY*)*)* "
               "QUOTE\nexample = Keller said “yes”.\n");
-  CHECK(Problems(copy.dir()).empty());
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  CHECK(Joined(r.problems) == "");
+  CHECK(Joined(r.warnings) == "");
+  REQUIRE(r.rules);
+  CHECK(Joined(CheckRuleExamples(*r.rules)) == "");
+  REQUIRE(r.rules->rules().back().id == "nested");
+  for (size_t i = 0; i < r.rules->rules().size(); ++i) {
+    const AttributionRule& rule = r.rules->rules()[i];
+    CAPTURE(rule.id);
+    CHECK(r.rules->regex(i).ok());
+    CHECK(rule.program_size == r.rules->regex(i).ProgramSize());
+    CHECK(rule.program_size > 0);
+    CHECK(rule.program_size <= kRuleProgramBudget);
+  }
+  CHECK(r.rules->rules().back().program_size < 50);
 }
 
 // Hostile rules (issue 7): each is a file:line:column problem, or loads and runs in linear time.
-
-// The problems, one a line (doctest prints a string, not a vector, when a check fails).
-std::string Joined(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const std::string& l : lines) out += l + "\n";
-  return out;
-}
-std::string Joined(std::initializer_list<std::string> lines) {
-  return Joined(std::vector<std::string>(lines));
-}
 
 TEST_CASE("hostile rules: catastrophic patterns run in linear time on long windows") {
   RulesCopy copy;
@@ -317,6 +373,125 @@ TEST_CASE("hostile rules: no SPEAKER, SPEAKER in a macro, duplicates, self-refer
                   patterns + ":" + std::to_string(n + 5) +
                       ":13: unknown name 'SELF' (not a token class or a [define] macro)"}));
   }
+}
+
+TEST_CASE("hostile rules: macros that double on every line are refused with their size") {
+  // M30 would be 5 * 2^30 - 4 symbols (memory exhausted); each macro is refused from the first
+  // that passes the limit, M15 (5 * 2^15 - 4), and none is expanded.
+  RulesCopy copy;
+  const std::string patterns = copy.path("patterns.txt");
+  const size_t n = copy.Lines("patterns.txt");
+  std::string text = "\n[define]\nM0 = NAME\n";
+  for (int i = 1; i <= 30; ++i) {
+    const std::string prev = "M" + std::to_string(i - 1);
+    text += "M" + std::to_string(i) + " = " + prev + " " + prev + "\n";
+  }
+  text +=
+      "\n[doubled]\npriority = 1\npattern = QUOTE CUE SPEAKER(M30)\nexample = “Yes,” said "
+      "Keller.\n";
+  copy.Append("patterns.txt", text);
+  const std::vector<std::string> p = Problems(copy.dir());
+  REQUIRE(p.size() == 17);
+  CHECK(p[0] == patterns + ":" + std::to_string(n + 18) +
+                    ":11: macro expands to 163836 symbols (limit 100000)");
+  CHECK(p[1] == patterns + ":" + std::to_string(n + 19) +
+                    ":7: macro expands to 327676 symbols (limit 100000)");
+  CHECK(p[15] == patterns + ":" + std::to_string(n + 33) +
+                     ":7: macro expands to 5368709116 symbols (limit 100000)");
+  CHECK(p[16] == patterns + ":" + std::to_string(n + 37) +
+                     ":29: pattern expands to 5368709123 symbols (limit 100000)");
+}
+
+TEST_CASE("hostile rules: a macro just within the expansion limit loads") {
+  RulesCopy copy;
+  std::string text = "\n[define]\nM0 = NAME\n";
+  for (int i = 1; i <= 14; ++i) {  // M14: 81,916 symbols
+    const std::string prev = "M" + std::to_string(i - 1);
+    text += "M" + std::to_string(i) + " = " + prev + " " + prev + "\n";
+  }
+  text +=
+      "\n[doubled]\npriority = 1\npattern = QUOTE CUE SPEAKER(NAME | M9)\n"
+      "example = “Yes,” said Keller.\n";
+  copy.Append("patterns.txt", text);
+  CHECK(Joined(Problems(copy.dir())) == "");
+}
+
+// Extracts every article of the dev corpus; one line per quote.
+std::string DevCorpusRows(const RuleSet& rules) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(std::string(SAIDBY_CORPUS_DIR) + "/polnear-dev")) {
+    if (e.path().extension() == ".txt") files.push_back(e.path());
+  }
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() > 10);
+  const Extractor extractor(rules, ExtractOptions{});
+  std::string rows;
+  for (const fs::path& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    Result<ArticleQuotes> r = extractor.Extract({f.stem().string(), "dev", text});
+    REQUIRE(r.ok());
+    for (const QuoteRecord& q : r->quotes) {
+      rows += f.stem().string() + "|" + std::to_string(q.start) + "|" + q.kind + "|" + q.speaker +
+              "|" + q.mention + "|" + q.cue + "|" + q.rule + "|" + std::to_string(q.confidence) +
+              "\n";
+    }
+  }
+  return rows;
+}
+
+TEST_CASE("hostile rules: past 128 distinct literal words, every literal keeps its own symbol") {
+  // 200 literals that sort before the shipped ones, and "zzz" after them all: once, every
+  // literal past the 128th matched any word of its lexicon class instead ("zzz" any word, and
+  // the shipped rules' own literals changed meaning).
+  RulesCopy copy;
+  std::string many = "\n[define]\nMANY = \"zzz\"";
+  for (int i = 0; i < 200; ++i) {
+    char word[16];
+    std::snprintf(word, sizeof word, "aaa%03d", i);
+    many += std::string(" | \"") + word + "\"";
+  }
+  many +=
+      "\n\n[many-literals]\npriority = 1000\npattern = QUOTE MANY SPEAKER(NAME)\n"
+      "example = “Yes,” zzz Keller.\nexample = “Yes,” aaa199 Keller.\n";
+  copy.Append("patterns.txt", many);
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  CHECK(Joined(r.problems) == "");
+  REQUIRE(r.rules);
+  CHECK(Joined(CheckRuleExamples(*r.rules)) == "");
+  const Extractor extractor(*r.rules, ExtractOptions{/*keep_scare=*/true, /*explain=*/false});
+  auto rule_of = [&](const std::string& text) {
+    Result<ArticleQuotes> out = extractor.Extract({"a", "s", text});
+    REQUIRE(out.ok());
+    REQUIRE(out->quotes.size() == 1);
+    return out->quotes[0].rule;
+  };
+  CHECK(rule_of("“Yes,” zzz Keller.") == "many-literals");
+  CHECK(rule_of("“Yes,” aaa000 Keller.") == "many-literals");
+  CHECK(rule_of("“Yes,” bbb Keller.") != "many-literals");
+  CHECK(rule_of("“Yes,” said Keller.") != "many-literals");
+  // The shipped rules find the same quotes, speakers and cues with the extra literals.
+  CHECK(DevCorpusRows(*r.rules) == DevCorpusRows(testing::ShippedRules()));
+}
+
+TEST_CASE("hostile rules: a rule over the RE2 program budget loads, with a warning naming it") {
+  RulesCopy copy;
+  const size_t n = copy.Lines("patterns.txt");
+  copy.Append("patterns.txt",
+              "\n[big]\npriority = 1\npattern = QUOTE CUE SPEAKER(NAME (WORD{0,30} NAME){0,30} | "
+              "TITLE (WORD{0,30} TITLE){0,30} | DET (WORD{0,30} DET){0,30} | PRONOUN (WORD{0,30} "
+              "PRONOUN){0,30})\nexample = “Yes,” said Keller.\n");
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  CHECK(Joined(r.problems) == "");
+  REQUIRE(r.rules);
+  const AttributionRule& big = r.rules->rules().back();
+  REQUIRE(big.id == "big");
+  CHECK(big.program_size > kRuleProgramBudget);
+  CHECK(Joined(r.warnings) ==
+        Joined({copy.path("patterns.txt") + ":" + std::to_string(n + 2) +
+                ":1: rule 'big' compiles to " + std::to_string(big.program_size) +
+                " RE2 instructions (budget " + std::to_string(kRuleProgramBudget) +
+                "): slow to match on text not seen before"}));
 }
 
 TEST_CASE("each loaded RuleSet has its own serial, even at a reused address") {

@@ -20,23 +20,39 @@
 namespace saidby {
 namespace {
 
+thread_local uint64_t t_work = 0;  // see AttributionWork
+
 struct Token {
   TextSpan span;
-  char symbol = 'w';
-  int quote = -1;  // index of the quote this token stands for
+  char32_t symbol = 'w';  // a class byte or a literal's symbol (rule_pattern.h)
+  int quote = -1;         // index of the quote this token stands for
 };
 
 struct Window {
   TextSpan span;
   std::vector<Token> tokens;
-  std::string symbols;  // one byte per token
+  std::string symbols;  // the tokens' symbols, one byte each unless the rules' literals are wide
+  std::vector<uint32_t> token_at;  // with wide symbols, the token of each byte and of the end
 };
 
-bool IsSentencePunct(char s) { return s == '.' || s == ':'; }
+// The token that starts at byte `at` of w.symbols (or w.tokens.size() at its end).
+size_t TokenAt(const Window& w, size_t at) { return w.token_at.empty() ? at : w.token_at[at]; }
+size_t TokenAt(const Window& w, const char* at) {
+  return TokenAt(w, static_cast<size_t>(at - w.symbols.data()));
+}
+
+bool IsSentencePunct(char32_t s) { return s == '.' || s == ':'; }
+
+// The window's symbols for people to read: each literal word is "L".
+std::string PrintableSymbols(const Window& w) {
+  std::string s;
+  for (const Token& t : w.tokens) s += t.symbol >= 0x80 ? 'L' : static_cast<char>(t.symbol);
+  return s;
+}
 
 // `lower` is LowerWord(text).
-char Classify(const RuleSet& rules, std::string_view text, std::string lower,
-              bool sentence_initial) {
+char32_t Classify(const RuleSet& rules, std::string_view text, std::string lower,
+                  bool sentence_initial) {
   // "Mr." is looked up as "mr".
   if (lower.size() > 1 && lower.back() == '.') lower.pop_back();
   const WordFacts& facts = rules.Facts(lower);
@@ -170,7 +186,7 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
     for (TextSpan word : WordsIn(t, {pos, std::max(pos, s.outer.begin)})) {
       raw.push_back({word, 0, -1});
     }
-    raw.push_back({s.outer, i == q ? 'Q' : 'q', static_cast<int>(i)});
+    raw.push_back({s.outer, i == q ? U'Q' : U'q', static_cast<int>(i)});
     edges.push_back(s.outer.begin);
     edges.push_back(s.outer.end);
     pos = std::max(pos, s.outer.end);
@@ -261,7 +277,15 @@ Window BuildWindow(const Document& doc, const QuoteScan& scan, const RuleSet& ru
     std::string_view word = doc.slice(tok.span);
     if (word.find(' ') == std::string_view::npos && IsUpper(DecodeAt(word, 0).cp)) tok.symbol = 'N';
   }
-  for (const Token& tok : w.tokens) w.symbols.push_back(tok.symbol);
+  for (const Token& tok : w.tokens) AppendSymbol(w.symbols, tok.symbol);
+  if (w.symbols.size() != w.tokens.size()) {
+    for (size_t i = 0; i < w.tokens.size(); ++i) {
+      std::string one;
+      AppendSymbol(one, w.tokens[i].symbol);
+      w.token_at.insert(w.token_at.end(), one.size(), static_cast<uint32_t>(i));
+    }
+    w.token_at.push_back(static_cast<uint32_t>(w.tokens.size()));
+  }
   return w;
 }
 
@@ -458,6 +482,7 @@ class DocumentAttributor {
   void IndexName(const NameOccurrence& n, size_t index) {
     std::vector<Spelling>& bucket = by_surname_[n.folded.back()];
     for (Spelling& sp : bucket) {
+      ++t_work;
       if (names_[sp.occurrences.front()].name == n.name) {
         sp.occurrences.push_back(index);
         return;
@@ -481,6 +506,7 @@ class DocumentAttributor {
     auto bucket = by_surname_.find(want.back());
     if (bucket == by_surname_.end()) return name;
     for (const Spelling& sp : bucket->second) {
+      ++t_work;
       const NameOccurrence& first = names_[sp.occurrences.front()];
       if (first.folded.size() < want.size()) continue;
       size_t k = 0;
@@ -591,6 +617,7 @@ class DocumentAttributor {
         if (w.tokens[i].symbol != 'T') continue;
         std::string role = LowerWord(doc_.slice(w.tokens[i].span));
         for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
+          ++t_work;
           if (LowerWord(it->mention).find(role) != std::string::npos && !it->name.empty()) {
             out.speaker = it->name;
             return true;
@@ -641,6 +668,7 @@ class DocumentAttributor {
     auto it = NamesFrom(pos);
     for (size_t seen = 0; it != names_.begin() && seen < 200; ++seen) {
       --it;
+      ++t_work;
       const size_t from = it->pos >= 48 ? it->pos - 48 : 0;
       const std::string before =
           LowerWord(std::string_view(doc_.text).substr(from, it->pos - from));
@@ -724,6 +752,7 @@ class DocumentAttributor {
     // Counted once for the document: a scan of every name per call is quadratic on hostile text.
     if (!inner_counted_) {
       for (const auto& occurrence : names_) {
+        ++t_work;
         if (OpensSentence(occurrence.pos) && occurrence.folded.size() == 1) continue;
         for (const auto& f : occurrence.folded) ++inner_counts_[f];
       }
@@ -742,6 +771,7 @@ class DocumentAttributor {
   // sentences name no one (the entity stage found no antecedent).
   std::string ResolvePronoun(const PronounEntry& p, size_t pos) const {
     for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
+      ++t_work;
       if (it->pos >= pos || it->name.empty()) continue;
       if (it->organisation && p.gender != Gender::kUnknown) continue;
       auto entity = entity_by_name_.find(it->name);
@@ -789,6 +819,7 @@ class DocumentAttributor {
   // None (-1) if an unattributed quote comes first.
   int ContinuationSource(size_t q, const std::vector<Attribution>& done) const {
     for (size_t p = q; p-- > 0;) {
+      ++t_work;
       if (scan_.spans[q].paragraph > scan_.spans[p].paragraph + 2) return -1;
       if (done[p].kind == "scare") continue;
       return done[p].rule.empty() ? -1 : static_cast<int>(p);
@@ -828,20 +859,19 @@ class DocumentAttributor {
         }
         ok = false;
         if (sp.data() != nullptr) {
-          size_t sa = static_cast<size_t>(sp.data() - w.symbols.data());
-          ok = ResolveMention(w, sa, sa + sp.size(), cand);
+          ok = ResolveMention(w, TokenAt(w, sp.data()), TokenAt(w, sp.data() + sp.size()), cand);
         }
         cand.rule = rule.id;
         cand.confidence = rule.confidence * (cand.speaker.empty() ? 0.8 : 1.0);
       }
       if (ok && !rule.continues) {
         // Of the cues the match passed outside the speaker's words, the one nearest the quote.
-        size_t quote_at = w.symbols.find('Q');
+        const size_t quote_at = TokenAt(w, w.symbols.find('Q'));
         size_t best_distance = std::string::npos;
         for (int g : rule.cue_groups) {
           const re2::StringPiece& cp = groups[static_cast<size_t>(g) + 1];
           if (cp.data() == nullptr) continue;
-          size_t ci = static_cast<size_t>(cp.data() - w.symbols.data());
+          const size_t ci = TokenAt(w, cp.data());
           // A cue inside the speaker's own words ("one witness, who asked not to be named,") is
           // not the attribution's.
           if (w.tokens[ci].span.begin >= cand.mention_span.begin &&
@@ -855,8 +885,8 @@ class DocumentAttributor {
           }
         }
         if (cand.cue.empty()) {
-          size_t from = static_cast<size_t>(groups[1].data() - w.symbols.data());
-          for (size_t i = from; i < from + groups[1].size(); ++i) {
+          const size_t to = TokenAt(w, groups[1].data() + groups[1].size());
+          for (size_t i = TokenAt(w, groups[1].data()); i < to; ++i) {
             if (w.tokens[i].symbol == ':') cand.cue = ":";
           }
         }
@@ -1018,12 +1048,6 @@ class DocumentAttributor {
     a.kind = "continued";
   }
 
-  static std::string PrintableSymbols(const Window& w) {
-    std::string s;
-    for (char c : w.symbols) s += static_cast<unsigned char>(c) >= 0x80 ? 'L' : c;
-    return s;
-  }
-
   const Document& doc_;
   const QuoteScan& scan_;
   const RuleSet& rules_;
@@ -1060,6 +1084,8 @@ std::vector<Attribution> Attribute(const Document& doc, const QuoteScan& scan, c
   return DocumentAttributor(doc, scan, rules, explain).Run();
 }
 
+uint64_t AttributionWork() { return t_work + EntityWork(); }
+
 std::vector<RuleProblem> CheckRuleExamples(const RuleSet& rules) {
   std::vector<RuleProblem> problems;
   for (size_t r = 0; r < rules.rules().size(); ++r) {
@@ -1083,7 +1109,7 @@ std::vector<RuleProblem> CheckRuleExamples(const RuleSet& rules) {
           Window w = BuildWindow(doc.value(), scan, rules, q, span);
           matched = RE2::PartialMatch(w.symbols, rules.regex(r));
           if (!symbols.empty()) symbols += " | ";
-          for (char c : w.symbols) symbols += static_cast<unsigned char>(c) >= 0x80 ? 'L' : c;
+          symbols += PrintableSymbols(w);
         }
       }
       if (scan.spans.empty()) {

@@ -10,6 +10,8 @@
 namespace saidby {
 namespace {
 
+thread_local uint64_t t_work = 0;  // see EntityWork
+
 // A name as found, before linking.
 struct Found {
   TextSpan span;
@@ -305,6 +307,7 @@ class EntityFinder {
     size_t best = DocumentEntities::npos, best_at = 0;
     size_t later = DocumentEntities::npos, later_at = 0;
     for (size_t d : candidates) {
+      ++t_work;
       const std::vector<size_t>& full = drafts_[d].full;
       auto after = std::lower_bound(full.begin(), full.end(), pos,
                                     [&](size_t f, size_t p) { return found_[f].span.begin < p; });
@@ -359,6 +362,7 @@ class EntityFinder {
     const std::string& key = f.folded.back();
     std::vector<size_t> candidates;
     for (size_t d : by_last_[key]) {
+      ++t_work;
       const Found& g = found_[drafts_[d].full.front()];
       if (!Compatible(f.evidence, g.evidence) && f.evidence != g.evidence) continue;
       // "Understated Perez" (a headline) is Thomas Perez: words with no sign of a person before
@@ -405,6 +409,7 @@ class EntityFinder {
       if (it == index->end()) continue;
       std::vector<size_t> candidates;
       for (size_t d : it->second) {
+        ++t_work;
         const Found& g = found_[drafts_[d].full.front()];
         // "Mr. Keller" is not Anna Keller.
         const Gender given = GivenGender(g);
@@ -490,7 +495,10 @@ class EntityFinder {
   std::unordered_map<std::string, size_t> by_word_;
 };
 
+uint64_t EntityWork() { return t_work; }
+
 size_t DocumentEntities::EntityOfName(TextSpan name) const {
+  ++t_work;
   auto it = std::lower_bound(mentions_.begin(), mentions_.end(), name.begin,
                              [](const EntityMention& m, size_t p) { return m.written.begin < p; });
   if (it == mentions_.end() || it->written.begin != name.begin) return npos;
@@ -530,6 +538,7 @@ size_t DocumentEntities::Antecedent(const PronounEntry& pronoun, size_t pos, boo
     size_t first = i - 1;
     while (first > begin && mentions_[first - 1].sentence == mentions_[i - 1].sentence) --first;
     for (size_t k = first; k < i; ++k) {
+      ++t_work;
       if (!mentions_[k].in_quote && fits(mentions_[k].entity, true)) order.push_back(k);
     }
     i = first;

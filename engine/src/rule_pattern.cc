@@ -1,8 +1,12 @@
 #include "rule_pattern.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <cassert>
 #include <cctype>
 #include <cstdio>
+#include <limits>
 #include <set>
 
 #include "text_util.h"
@@ -23,7 +27,30 @@ std::string Hex(unsigned char c) {
   return buf;
 }
 
+// The regex for one symbol: a byte (Latin-1) or a code point (UTF-8); see AppendSymbol.
+std::string SymbolRegex(char32_t symbol) {
+  if (symbol < 0x100) return Hex(static_cast<unsigned char>(symbol));
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "\\x{%X}", static_cast<unsigned>(symbol));
+  return buf;
+}
+
+size_t SaturatingAdd(size_t a, size_t b) {
+  return a > std::numeric_limits<size_t>::max() - b ? std::numeric_limits<size_t>::max() : a + b;
+}
+
 }  // namespace
+
+void AppendSymbol(std::string& out, char32_t symbol) {
+  if (symbol < 0x100) {
+    out.push_back(static_cast<char>(symbol));
+    return;
+  }
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  U8_APPEND_UNSAFE(buf, n, static_cast<UChar32>(symbol));
+  out.append(buf, static_cast<size_t>(n));
+}
 
 char PunctuationSymbol(std::string_view t) {
   if (t == ",") return ',';
@@ -45,8 +72,19 @@ char LexiconSymbol(const RuleSet& rules, const std::string& lower) {
   return 'w';
 }
 
-bool PatternCompiler::Tokenize(const std::string& e, std::vector<PatternToken>& out,
+bool PatternCompiler::Tokenize(const std::string& e, const char* what,
+                               std::vector<PatternToken>& out, size_t& symbols,
                                PatternError& err) const {
+  // Symbols are counted, not copied, once past the limit: a macro of 2^30 symbols costs
+  // nothing to refuse.
+  symbols = 0;
+  size_t over_at = 0;
+  auto count = [&](size_t n, size_t column) {
+    const bool was_over = symbols > kMaxExpandedSymbols;
+    symbols = SaturatingAdd(symbols, n);
+    if (!was_over && symbols > kMaxExpandedSymbols) over_at = column;
+    return symbols <= kMaxExpandedSymbols;
+  };
   for (size_t i = 0; i < e.size();) {
     char c = e[i];
     if (c == ' ' || c == '\t') {
@@ -72,7 +110,7 @@ bool PatternCompiler::Tokenize(const std::string& e, std::vector<PatternToken>& 
         err = {i, "unknown punctuation literal \"" + lit + "\" (use , : . ? ! - ( ) or a word)"};
         return false;
       }
-      out.push_back({PatternToken::kLiteral, lit, i});
+      if (count(1, i)) out.push_back({PatternToken::kLiteral, lit, i});
       i = close + 1;
     } else if (std::isupper(static_cast<unsigned char>(c))) {
       size_t j = i;
@@ -82,24 +120,26 @@ bool PatternCompiler::Tokenize(const std::string& e, std::vector<PatternToken>& 
       }
       std::string name = e.substr(i, j - i);
       if (auto m = macros_.find(name); m != macros_.end()) {
-        out.push_back({PatternToken::kOp, "(", i});
-        for (PatternToken t : m->second) {
-          t.column = i;
-          out.push_back(t);
+        if (count(SaturatingAdd(m->second.symbols, 2), i)) {
+          out.push_back({PatternToken::kOp, "(", i});
+          for (PatternToken t : m->second.tokens) {
+            t.column = i;
+            out.push_back(t);
+          }
+          out.push_back({PatternToken::kOp, ")", i});
         }
-        out.push_back({PatternToken::kOp, ")", i});
       } else if (ClassNames().count(name) || name == "SPEAKER") {
-        out.push_back({PatternToken::kName, name, i});
+        if (count(1, i)) out.push_back({PatternToken::kName, name, i});
       } else {
         err = {i, "unknown name '" + name + "' (not a token class or a [define] macro)"};
         return false;
       }
       i = j;
     } else if (c == '(' || c == ')' || c == '|') {
-      out.push_back({PatternToken::kOp, std::string(1, c), i});
+      if (count(1, i)) out.push_back({PatternToken::kOp, std::string(1, c), i});
       ++i;
     } else if (c == '?' || c == '*' || c == '+') {
-      out.push_back({PatternToken::kQuantifier, std::string(1, c), i});
+      if (count(1, i)) out.push_back({PatternToken::kQuantifier, std::string(1, c), i});
       ++i;
     } else if (c == '{') {
       size_t close = e.find('}', i);
@@ -111,12 +151,17 @@ bool PatternCompiler::Tokenize(const std::string& e, std::vector<PatternToken>& 
         err = {i, "repetition must be {m,n} with 0 <= m <= n <= 50"};
         return false;
       }
-      out.push_back({PatternToken::kQuantifier, "{" + body + "}", i});
+      if (count(1, i)) out.push_back({PatternToken::kQuantifier, "{" + body + "}", i});
       i = close + 1;
     } else {
       err = {i, std::string("unexpected character '") + c + "'"};
       return false;
     }
+  }
+  if (symbols > kMaxExpandedSymbols) {
+    err = {over_at, std::string(what) + " expands to " + std::to_string(symbols) +
+                        " symbols (limit " + std::to_string(kMaxExpandedSymbols) + ")"};
+    return false;
   }
   return true;
 }
@@ -208,52 +253,83 @@ std::optional<PatternError> PatternCompiler::Define(const std::string& name,
   std::vector<PatternToken> toks;
   PatternError err;
   bool q = false, s = false;
-  if (!Tokenize(expr, toks, err) || !Validate(toks, false, q, s, err)) return err;
-  for (const auto& t : toks) {
-    if (t.kind == PatternToken::kLiteral && IsWordByte(static_cast<unsigned char>(t.text[0]))) {
-      literal_symbols_.emplace(t.text, 0);
-    }
+  size_t symbols = 0;
+  if (!Tokenize(expr, "macro", toks, symbols, err)) {
+    // Kept with its size only, so that each macro built on it is refused with its own size
+    // rather than as an unknown name.
+    if (symbols > kMaxExpandedSymbols) macros_[name] = {{}, symbols};
+    return err;
   }
-  macros_[name] = std::move(toks);
+  if (!Validate(toks, false, q, s, err) || !NoteLiterals(toks, err)) return err;
+  macros_[name] = {std::move(toks), symbols};
   return std::nullopt;
+}
+
+bool PatternCompiler::NoteLiterals(const std::vector<PatternToken>& toks, PatternError& err) {
+  for (const auto& t : toks) {
+    if (t.kind != PatternToken::kLiteral || !IsWordByte(static_cast<unsigned char>(t.text[0]))) {
+      continue;
+    }
+    if (literal_symbols_.size() == kMaxLiterals && !literal_symbols_.count(t.text)) {
+      err = {t.column, "more than " + std::to_string(kMaxLiterals) + " distinct literal words"};
+      return false;
+    }
+    literal_symbols_.emplace(t.text, 0);
+  }
+  return true;
 }
 
 ParsedPattern PatternCompiler::Parse(const std::string& expr) {
   ParsedPattern p;
-  if (!Tokenize(expr, p.tokens, p.error) ||
-      !Validate(p.tokens, true, p.has_quote, p.has_speaker, p.error)) {
+  size_t symbols = 0;
+  if (!Tokenize(expr, "pattern", p.tokens, symbols, p.error) ||
+      !Validate(p.tokens, true, p.has_quote, p.has_speaker, p.error) ||
+      !NoteLiterals(p.tokens, p.error)) {
     p.failed = true;
-    return p;
-  }
-  for (const auto& t : p.tokens) {
-    if (t.kind == PatternToken::kLiteral && IsWordByte(static_cast<unsigned char>(t.text[0]))) {
-      literal_symbols_.emplace(t.text, 0);
-    }
   }
   return p;
 }
 
-void PatternCompiler::AssignLiteralSymbols(std::unordered_map<std::string, char>& out) {
-  int next = 0x80;
-  for (auto& [lit, sym] : literal_symbols_) {
-    // More than 128 distinct literal words would run out of symbols; such literals fall back to
-    // their lexicon class (documented limit, checked in rules check).
-    if (next > 0xFF) break;
-    sym = static_cast<char>(next++);
-    out[lit] = sym;
+void PatternCompiler::AssignLiteralSymbols(std::unordered_map<std::string, char32_t>& out) {
+  // Wide symbols go to the literals of each lexicon class in turn, so that a class is one
+  // range of code points however many literals it holds.
+  std::vector<std::pair<char, char32_t*>> order;
+  for (auto& [lit, sym] : literal_symbols_) order.emplace_back(LexiconSymbol(rules_, lit), &sym);
+  if (wide()) {
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
   }
+  char32_t next = wide() ? kWideLiteralBase : kNarrowLiteralBase;
+  std::map<char, std::vector<char32_t>> by_class;
+  for (auto& [lexicon, sym] : order) {
+    *sym = next++;
+    by_class[lexicon].push_back(*sym);
+  }
+  for (const auto& [lit, sym] : literal_symbols_) out[lit] = sym;
+  for (auto& [lexicon, symbols] : by_class) {
+    std::string& members = class_members_[lexicon];
+    std::sort(symbols.begin(), symbols.end());
+    for (size_t i = 0; i < symbols.size();) {
+      size_t j = i + 1;
+      while (j < symbols.size() && symbols[j] == symbols[j - 1] + 1) ++j;
+      members += SymbolRegex(symbols[i]);
+      if (j - i > 2) members += "-" + SymbolRegex(symbols[j - 1]);
+      if (j - i == 2) members += SymbolRegex(symbols[i + 1]);
+      i = j;
+    }
+  }
+}
+
+std::string PatternCompiler::ClassMembers(char lexicon) const {
+  auto it = class_members_.find(lexicon);
+  return it == class_members_.end() ? "" : it->second;
 }
 
 std::string PatternCompiler::ClassRegex(const std::string& name) const {
   if (name == "ANY") return "[^Q]";
   if (name == "NONCUE") {
     // Any token but the quote and a cue (a cue word or a literal that is a cue).
-    std::string excluded = Hex('Q') + Hex('C');
-    for (const auto& [lit, sym] : literal_symbols_) {
-      if (sym != 0 && LexiconSymbol(rules_, lit) == 'C')
-        excluded += Hex(static_cast<unsigned char>(sym));
-    }
-    return "[^" + excluded + "]";
+    return "[^" + Hex('Q') + Hex('C') + ClassMembers('C') + "]";
   }
   if (name == "START") return "^";
   if (name == "END") return "$";
@@ -269,12 +345,7 @@ std::string PatternCompiler::ClassRegex(const std::string& name) const {
               : name == "AUXVERB"    ? 'V'
                                      : 'w';
   std::string members = Hex(static_cast<unsigned char>(base));
-  if (base != 'Q' && base != 'q' && base != 'N' && base != 'G') {
-    for (const auto& [lit, sym] : literal_symbols_) {
-      if (sym != 0 && LexiconSymbol(rules_, lit) == base)
-        members += Hex(static_cast<unsigned char>(sym));
-    }
-  }
+  if (base != 'Q' && base != 'q' && base != 'N' && base != 'G') members += ClassMembers(base);
   return "[" + members + "]";
 }
 
@@ -291,13 +362,14 @@ CompiledPattern PatternCompiler::Compile(const ParsedPattern& p) const {
         c.regex += t.text == "(" ? "(?:" : t.text;
         break;
       case PatternToken::kLiteral: {
-        char sym = PunctuationSymbol(t.text);
+        char32_t sym = static_cast<unsigned char>(PunctuationSymbol(t.text));
         if (sym == 0) {
+          // Parse gave every literal word a place; AssignLiteralSymbols, a symbol.
           auto it = literal_symbols_.find(t.text);
-          sym = it != literal_symbols_.end() && it->second != 0 ? it->second
-                                                                : LexiconSymbol(rules_, t.text);
+          assert(it != literal_symbols_.end() && it->second != 0);
+          sym = it->second;
         }
-        c.regex += Hex(static_cast<unsigned char>(sym));
+        c.regex += SymbolRegex(sym);
         break;
       }
       case PatternToken::kName:

@@ -62,7 +62,7 @@ size_t RuleSet::PhraseWordsFrom(const std::string& lower) const {
   return it == phrase_words_.end() ? 0 : it->second;
 }
 
-char RuleSet::LiteralSymbol(const std::string& lower) const {
+char32_t RuleSet::LiteralSymbol(const std::string& lower) const {
   auto it = literals_.find(lower);
   return it == literals_.end() ? 0 : it->second;
 }
@@ -353,6 +353,7 @@ class RuleLoader {
     for (const std::string& e : rules_->not_names_) rules_->facts_[e].not_name = true;
     RuleSet::LoadResult r;
     r.problems = std::move(problems_);
+    r.warnings = std::move(warnings_);
     if (r.problems.empty()) r.rules.reset(rules_.release());
     return r;
   }
@@ -360,6 +361,7 @@ class RuleLoader {
   std::string dir_;
   std::unique_ptr<RuleSet> rules_;
   std::vector<RuleProblem> problems_;
+  std::vector<RuleProblem> warnings_;
 };
 
 void RuleLoader::LoadPatterns() {
@@ -515,7 +517,7 @@ void RuleLoader::LoadPatterns() {
     rules_->max_phrase_words_ = std::max(rules_->max_phrase_words_, WordCount(lit));
   }
   RE2::Options opts;
-  opts.set_encoding(RE2::Options::EncodingLatin1);
+  opts.set_encoding(compiler.wide() ? RE2::Options::EncodingUTF8 : RE2::Options::EncodingLatin1);
   opts.set_log_errors(false);
   opts.set_max_mem(64 << 20);
   rules_->prefilter_ = std::make_unique<re2::FilteredRE2>(1);
@@ -533,6 +535,14 @@ void RuleLoader::LoadPatterns() {
       continue;
     }
     assert(static_cast<size_t>(id) == rules_->rules_.size());
+    p.rule.program_size = rules_->prefilter_->GetRE2(id).ProgramSize();
+    if (p.rule.program_size > kRuleProgramBudget) {
+      warnings_.push_back({path, p.rule.line, 1,
+                           "rule '" + p.rule.id + "' compiles to " +
+                               std::to_string(p.rule.program_size) + " RE2 instructions (budget " +
+                               std::to_string(kRuleProgramBudget) +
+                               "): slow to match on text not seen before"});
+    }
     rules_->rules_.push_back(std::move(p.rule));
   }
   if (problems_.empty()) rules_->prefilter_->Compile(&rules_->atoms_);

@@ -33,8 +33,10 @@ struct ExtractFlags {
 std::string DefaultRulesDir();
 
 // Loads, compiles and checks the rules (examples included); prints every problem to stderr.
-// Null when any problem was found.
-std::unique_ptr<const RuleSet> LoadRulesOrReport(const std::string& dir);
+// Null when any problem was found. `warnings`, when given, receives what deserves a look but
+// is not wrong (RuleSet::LoadResult::warnings); they are not printed.
+std::unique_ptr<const RuleSet> LoadRulesOrReport(const std::string& dir,
+                                                 std::vector<RuleProblem>* warnings = nullptr);
 
 int RunExtract(const ExtractFlags& flags);
 int RunRulesCheck(const std::string& dir);

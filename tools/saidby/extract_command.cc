@@ -37,8 +37,10 @@ std::string DefaultRulesDir() {
   return SAIDBY_SOURCE_RULES_DIR;
 }
 
-std::unique_ptr<const RuleSet> LoadRulesOrReport(const std::string& dir) {
+std::unique_ptr<const RuleSet> LoadRulesOrReport(const std::string& dir,
+                                                 std::vector<RuleProblem>* warnings) {
   RuleSet::LoadResult loaded = RuleSet::Load(dir);
+  if (warnings) *warnings = std::move(loaded.warnings);
   std::vector<RuleProblem> problems = std::move(loaded.problems);
   if (loaded.rules) {
     std::vector<RuleProblem> examples = CheckRuleExamples(*loaded.rules);
@@ -50,9 +52,15 @@ std::unique_ptr<const RuleSet> LoadRulesOrReport(const std::string& dir) {
 }
 
 int RunRulesCheck(const std::string& dir) {
-  std::unique_ptr<const RuleSet> rules = LoadRulesOrReport(dir);
+  std::vector<RuleProblem> warnings;
+  std::unique_ptr<const RuleSet> rules = LoadRulesOrReport(dir, &warnings);
   if (!rules) return kUsage;
-  std::cout << dir << ": " << rules->rules().size() << " patterns, all examples match\n";
+  for (const RuleProblem& w : warnings) spdlog::warn("{}", w.ToString());
+  std::cout << dir << ": " << rules->rules().size() << " patterns, all examples match\n"
+            << "RE2 program size of each rule (budget " << kRuleProgramBudget << "):\n";
+  for (const AttributionRule& r : rules->rules()) {
+    std::cout << "  " << r.id << " " << r.program_size << "\n";
+  }
   return kOk;
 }
 

@@ -13,6 +13,7 @@
 //   std::vector<Attribution> a = Attribute(doc, FindQuoteSpans(doc), rules, /*explain=*/false);
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct Attribution {
 // One Attribution per quote of `scan.spans`, in the same order.
 std::vector<Attribution> Attribute(const Document& doc, const QuoteScan& scan, const RuleSet& rules,
                                    bool explain);
+
+// Candidates compared so far on this thread by name canonicalisation and by pronoun, role and
+// continuation resolution: work counted where it happens, for tests that it grows linearly.
+uint64_t AttributionWork();
 
 // Runs every rule's examples through the real pipeline; one problem per example that does not
 // match its own pattern (file:line of the rule).

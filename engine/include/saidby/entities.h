@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,10 @@ class DocumentEntities {
   std::vector<EntityMention> mentions_;  // in document order
   std::vector<size_t> sentence_starts_;  // byte offsets, ascending
 };
+
+// Candidates compared so far on this thread by linking and pronoun resolution (work counted
+// where it happens, for tests that it grows linearly; AttributionWork includes it).
+uint64_t EntityWork();
 
 // REQUIRES: `doc` valid (MakeParagraphs or MakeDocument), `scan` its quote spans.
 DocumentEntities FindEntities(const Document& doc, const QuoteScan& scan, const RuleSet& rules);

@@ -67,7 +67,12 @@ struct AttributionRule {
   std::vector<int> speaker_groups;    // capture groups of SPEAKER parts (alternatives)
   std::vector<int> cue_groups;        // capture groups of each CUE, in pattern order
   bool continues = false;             // `continue = yes`: speaker from the previous quote
+  int program_size = 0;               // RE2 instructions of its compiled regex
 };
+
+// Over this many RE2 instructions a rule is reported by `rules check` (rules/README.md): each
+// DFA state RE2 builds costs time in proportion, and text it has not seen needs new states.
+inline constexpr int kRuleProgramBudget = 10000;
 
 // Token classes of the pattern language. Each token of a window gets exactly one symbol;
 // a class is the set of symbols it accepts.
@@ -92,8 +97,8 @@ enum class TokenClass : char {
 
 // What the lexicons and the patterns' literals say of one lower-case word, in one lookup.
 struct WordFacts {
-  char literal = 0;    // LiteralSymbol
-  char lexicon = 'w';  // LexiconSymbol (rule_pattern.h)
+  char32_t literal = 0;  // LiteralSymbol
+  char lexicon = 'w';    // LexiconSymbol (rule_pattern.h)
   bool not_name = false;
 };
 
@@ -162,8 +167,8 @@ class RuleSet {
   size_t PhraseWordsFrom(const std::string& lower) const;
   // All of the above for one word (attribution classifies every word of every window).
   const WordFacts& Facts(const std::string& lower) const;
-  // Symbol for a literal word used in patterns, or 0.
-  char LiteralSymbol(const std::string& lower) const;
+  // Symbol for a literal word used in patterns, or 0 (a byte or a code point: rule_pattern.h).
+  char32_t LiteralSymbol(const std::string& lower) const;
 
  private:
   friend class RuleLoader;
@@ -177,7 +182,7 @@ class RuleSet {
   std::unordered_map<std::string, GivenName> given_names_;
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
-  std::unordered_map<std::string, char> literals_;
+  std::unordered_map<std::string, char32_t> literals_;
   std::unordered_map<std::string, size_t> phrase_words_;  // see PhraseWordsFrom
   std::unordered_map<std::string, WordFacts> facts_;      // see Facts
   size_t max_phrase_words_ = 1;
@@ -190,6 +195,7 @@ class RuleSet {
 struct RuleSet::LoadResult {
   std::unique_ptr<const RuleSet> rules;
   std::vector<RuleProblem> problems;
+  std::vector<RuleProblem> warnings;  // the rules load, but something deserves a look
 };
 
 }  // namespace saidby
