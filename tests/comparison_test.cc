@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <sstream>
 
 #include "saidby/comparison_printer.h"
@@ -164,6 +165,91 @@ TEST_CASE("align words: overlapping ends are free, edits in the shared stretch a
   CHECK(overlap.same == 3);
   WordAlignment far = AlignWords(t("a b c d e f g h i j"), t("h i j k l m n o p q"));
   CHECK_FALSE(far.linked);  // 3 shared words of 10: below the coverage of the shorter
+}
+
+namespace {
+
+// n distinct-looking words (a pseudo-random draw from about a million), the same for a seed.
+std::vector<std::string> LongWords(size_t n, uint32_t seed) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < n; ++i) {
+    seed = seed * 1664525u + 1013904223u;
+    words.push_back("w" + std::to_string(seed >> 12));
+  }
+  return words;
+}
+
+// Every hundredth word (from the 50th) changed, and one word dropped near the middle.
+std::vector<std::string> Edited(std::vector<std::string> words) {
+  for (size_t i = 50; i < words.size(); i += 100) words[i] = "changed";
+  words.erase(words.begin() + static_cast<long>(words.size() / 2 + 7));
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE("align words: long near-identical quotes cost work linear in their length") {
+  size_t cells[2] = {0, 0};
+  for (size_t run = 0; run < 2; ++run) {
+    const size_t n = run == 0 ? 1000 : 4000;
+    const std::vector<std::string> a = LongWords(n, 1);
+    WordAlignment al = AlignWords(a, Edited(a));
+    CHECK(al.linked);
+    CHECK(al.relation == Relation::kAltered);
+    CHECK(al.same == n - n / 100 - 1);
+    CHECK(al.changed == n / 100);
+    CHECK(al.dropped == 1);
+    CHECK(al.added == 0);
+    cells[run] = al.cells;
+  }
+  // Four times the words: about four times the work, not sixteen (the full table).
+  CHECK(cells[1] < 5 * cells[0]);
+  CHECK(cells[1] < size_t{4000} * 4000 / 10);
+}
+
+TEST_CASE("align words: the band follows the shared words, not the first diagonal") {
+  const std::vector<std::string> a = LongWords(3000, 7);
+  const std::vector<std::string> excerpt(a.begin() + 1000, a.begin() + 2600);
+  for (bool reversed : {false, true}) {
+    WordAlignment al = reversed ? AlignWords(excerpt, a) : AlignWords(a, excerpt);
+    CHECK(al.relation == Relation::kExcerpt);
+    CHECK(al.same == 1600);
+    CHECK(al.changed + al.added + al.dropped == 0);
+  }
+  // An ellipsis for 30 words inside a long quote is still absorbed.
+  std::vector<std::string> cut(a.begin(), a.begin() + 1500);
+  cut.emplace_back(kEllipsis);
+  cut.insert(cut.end(), a.begin() + 1530, a.end());
+  WordAlignment al = AlignWords(a, cut);
+  CHECK(al.relation == Relation::kExcerpt);
+  CHECK(al.same == 2970);
+  CHECK(std::count_if(al.ops.begin(), al.ops.end(),
+                      [](const WordOp& op) { return op.kind == WordOp::Kind::kElided; }) == 30);
+}
+
+TEST_CASE("align words: in the band, the same answer as the full table when edits lie inside") {
+  CompareOptions full;
+  full.full_align_cells = static_cast<size_t>(-1);
+  for (uint32_t seed : {3u, 4u, 5u}) {
+    const std::vector<std::string> a = LongWords(700 + 50 * seed, seed);
+    std::vector<std::string> b = Edited(a);
+    b.insert(b.begin() + 300, {"one", "two", "three"});
+    b.erase(b.begin() + 10, b.begin() + 25);  // an excerpt: the first words left out
+    WordAlignment banded = AlignWords(a, b), exact = AlignWords(a, b, full);
+    CHECK(banded.cells < exact.cells);
+    CHECK(banded.relation == exact.relation);
+    CHECK(banded.similarity == exact.similarity);
+    CHECK(banded.same == exact.same);
+    CHECK(banded.changed == exact.changed);
+    CHECK(banded.added == exact.added);
+    CHECK(banded.dropped == exact.dropped);
+    REQUIRE(banded.ops.size() == exact.ops.size());
+    for (size_t i = 0; i < banded.ops.size(); ++i) {
+      CHECK(banded.ops[i].kind == exact.ops[i].kind);
+      CHECK(banded.ops[i].word == exact.ops[i].word);
+      CHECK(banded.ops[i].anchor == exact.ops[i].anchor);
+    }
+  }
 }
 
 TEST_CASE("speakers: a surname joins the one full name that ends with it") {
