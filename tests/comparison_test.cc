@@ -276,6 +276,37 @@ TEST_CASE("speaker counts: one row per canonical speaker, one column per source"
   CHECK(s.str() == "speaker,A,B,total\r\nMarco Rubio,2,1,3\r\n,1,0,1\r\n");
 }
 
+TEST_CASE("speaker counts: sparse, and past the source cap the rest share one column") {
+  // 300 sources, each with one speaker of its own; source "S299" also quotes the first speaker.
+  std::vector<QuoteRecord> rows;
+  for (size_t i = 0; i < 300; ++i) {
+    rows.push_back(Row("S" + std::to_string(i), "d" + std::to_string(i), 1,
+                       "Speaker" + std::to_string(i) + " Person",
+                       "quote number " + std::to_string(i) + " of many"));
+  }
+  rows.push_back(Row("S299", "d299", 2, "Speaker0 Person", "one more quote here"));
+  Comparison c = Compare(rows);
+  size_t entries = 0;
+  for (const SpeakerCounts& s : c.speakers) entries += s.counts.size();
+  CHECK(entries == 301);  // one per (speaker, source) that occurs, not speakers × sources
+
+  std::ostringstream csv;
+  WriteSpeakersCsv(c, csv);
+  const std::string table = csv.str();
+  const std::string header = table.substr(0, table.find("\r\n"));
+  CHECK(std::count(header.begin(), header.end(), ',') == 256 + 2);
+  CHECK(header.find(",S299,") != std::string::npos);  // the busiest source keeps its column
+  CHECK(header.find(",(44 other sources),total") != std::string::npos);
+  // Speaker0 is quoted by S0 (a column) and S299 (a column); Speaker1 by S1 (a column).
+  CHECK(table.find("\r\nSpeaker0 Person,1,") != std::string::npos);
+  CHECK(table.substr(table.find("\r\nSpeaker0 Person,")).find(",0,2\r\n") != std::string::npos);
+
+  std::ostringstream html;
+  WriteComparisonHtml(c, html);
+  CHECK(html.str().find("<p id=\"heatmap-note\">Not shown: 0 speakers and 260 sources with "
+                        "fewer quotes, 260 quotes in all") != std::string::npos);
+}
+
 TEST_CASE("compare: the result does not depend on row order, and duplicates collapse") {
   std::vector<QuoteRecord> rows = {
       Row("A", "a1", 1, "Tatiana Stanovaya",
