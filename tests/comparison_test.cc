@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <sstream>
 
 #include "saidby/comparison_printer.h"
@@ -166,6 +167,91 @@ TEST_CASE("align words: overlapping ends are free, edits in the shared stretch a
   CHECK_FALSE(far.linked);  // 3 shared words of 10: below the coverage of the shorter
 }
 
+namespace {
+
+// n distinct-looking words (a pseudo-random draw from about a million), the same for a seed.
+std::vector<std::string> LongWords(size_t n, uint32_t seed) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < n; ++i) {
+    seed = seed * 1664525u + 1013904223u;
+    words.push_back("w" + std::to_string(seed >> 12));
+  }
+  return words;
+}
+
+// Every hundredth word (from the 50th) changed, and one word dropped near the middle.
+std::vector<std::string> Edited(std::vector<std::string> words) {
+  for (size_t i = 50; i < words.size(); i += 100) words[i] = "changed";
+  words.erase(words.begin() + static_cast<long>(words.size() / 2 + 7));
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE("align words: long near-identical quotes cost work linear in their length") {
+  size_t cells[2] = {0, 0};
+  for (size_t run = 0; run < 2; ++run) {
+    const size_t n = run == 0 ? 1000 : 4000;
+    const std::vector<std::string> a = LongWords(n, 1);
+    WordAlignment al = AlignWords(a, Edited(a));
+    CHECK(al.linked);
+    CHECK(al.relation == Relation::kAltered);
+    CHECK(al.same == n - n / 100 - 1);
+    CHECK(al.changed == n / 100);
+    CHECK(al.dropped == 1);
+    CHECK(al.added == 0);
+    cells[run] = al.cells;
+  }
+  // Four times the words: about four times the work, not sixteen (the full table).
+  CHECK(cells[1] < 5 * cells[0]);
+  CHECK(cells[1] < size_t{4000} * 4000 / 10);
+}
+
+TEST_CASE("align words: the band follows the shared words, not the first diagonal") {
+  const std::vector<std::string> a = LongWords(3000, 7);
+  const std::vector<std::string> excerpt(a.begin() + 1000, a.begin() + 2600);
+  for (bool reversed : {false, true}) {
+    WordAlignment al = reversed ? AlignWords(excerpt, a) : AlignWords(a, excerpt);
+    CHECK(al.relation == Relation::kExcerpt);
+    CHECK(al.same == 1600);
+    CHECK(al.changed + al.added + al.dropped == 0);
+  }
+  // An ellipsis for 30 words inside a long quote is still absorbed.
+  std::vector<std::string> cut(a.begin(), a.begin() + 1500);
+  cut.emplace_back(kEllipsis);
+  cut.insert(cut.end(), a.begin() + 1530, a.end());
+  WordAlignment al = AlignWords(a, cut);
+  CHECK(al.relation == Relation::kExcerpt);
+  CHECK(al.same == 2970);
+  CHECK(std::count_if(al.ops.begin(), al.ops.end(),
+                      [](const WordOp& op) { return op.kind == WordOp::Kind::kElided; }) == 30);
+}
+
+TEST_CASE("align words: in the band, the same answer as the full table when edits lie inside") {
+  CompareOptions full;
+  full.full_align_cells = static_cast<size_t>(-1);
+  for (uint32_t seed : {3u, 4u, 5u}) {
+    const std::vector<std::string> a = LongWords(700 + 50 * seed, seed);
+    std::vector<std::string> b = Edited(a);
+    b.insert(b.begin() + 300, {"one", "two", "three"});
+    b.erase(b.begin() + 10, b.begin() + 25);  // an excerpt: the first words left out
+    WordAlignment banded = AlignWords(a, b), exact = AlignWords(a, b, full);
+    CHECK(banded.cells < exact.cells);
+    CHECK(banded.relation == exact.relation);
+    CHECK(banded.similarity == exact.similarity);
+    CHECK(banded.same == exact.same);
+    CHECK(banded.changed == exact.changed);
+    CHECK(banded.added == exact.added);
+    CHECK(banded.dropped == exact.dropped);
+    REQUIRE(banded.ops.size() == exact.ops.size());
+    for (size_t i = 0; i < banded.ops.size(); ++i) {
+      CHECK(banded.ops[i].kind == exact.ops[i].kind);
+      CHECK(banded.ops[i].word == exact.ops[i].word);
+      CHECK(banded.ops[i].anchor == exact.ops[i].anchor);
+    }
+  }
+}
+
 TEST_CASE("speakers: a surname joins the one full name that ends with it") {
   std::vector<std::string> out = CanonicalSpeakers(
       {"Marco Rubio", "Rubio", "RUBIO", "marco rubio", "Marco Rubio", "", "Peskov"});
@@ -188,6 +274,37 @@ TEST_CASE("speaker counts: one row per canonical speaker, one column per source"
   std::ostringstream s;
   WriteSpeakersCsv(c, s);
   CHECK(s.str() == "speaker,A,B,total\r\nMarco Rubio,2,1,3\r\n,1,0,1\r\n");
+}
+
+TEST_CASE("speaker counts: sparse, and past the source cap the rest share one column") {
+  // 300 sources, each with one speaker of its own; source "S299" also quotes the first speaker.
+  std::vector<QuoteRecord> rows;
+  for (size_t i = 0; i < 300; ++i) {
+    rows.push_back(Row("S" + std::to_string(i), "d" + std::to_string(i), 1,
+                       "Speaker" + std::to_string(i) + " Person",
+                       "quote number " + std::to_string(i) + " of many"));
+  }
+  rows.push_back(Row("S299", "d299", 2, "Speaker0 Person", "one more quote here"));
+  Comparison c = Compare(rows);
+  size_t entries = 0;
+  for (const SpeakerCounts& s : c.speakers) entries += s.counts.size();
+  CHECK(entries == 301);  // one per (speaker, source) that occurs, not speakers × sources
+
+  std::ostringstream csv;
+  WriteSpeakersCsv(c, csv);
+  const std::string table = csv.str();
+  const std::string header = table.substr(0, table.find("\r\n"));
+  CHECK(std::count(header.begin(), header.end(), ',') == 256 + 2);
+  CHECK(header.find(",S299,") != std::string::npos);  // the busiest source keeps its column
+  CHECK(header.find(",(44 other sources),total") != std::string::npos);
+  // Speaker0 is quoted by S0 (a column) and S299 (a column); Speaker1 by S1 (a column).
+  CHECK(table.find("\r\nSpeaker0 Person,1,") != std::string::npos);
+  CHECK(table.substr(table.find("\r\nSpeaker0 Person,")).find(",0,2\r\n") != std::string::npos);
+
+  std::ostringstream html;
+  WriteComparisonHtml(c, html);
+  CHECK(html.str().find("<p id=\"heatmap-note\">Not shown: 0 speakers and 260 sources with "
+                        "fewer quotes, 260 quotes in all") != std::string::npos);
 }
 
 TEST_CASE("compare: the result does not depend on row order, and duplicates collapse") {

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cassert>
 #include <climits>
+#include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -98,6 +100,64 @@ std::string_view RelationName(Relation r) {
   return "unique";
 }
 
+namespace {
+
+// The diagonal (j − i) on which most 3-word runs found once in each of a and b lie: where a
+// band around the alignment of two long versions belongs. Ties go to the diagonal nearer 0.
+ptrdiff_t BandDiagonal(const std::vector<int>& a, const std::vector<int>& b) {
+  using Run = std::tuple<int, int, int>;
+  // Each run with its position, sorted; kNone for a run that recurs. Sorted vectors, not maps:
+  // two long versions are compared up to 64 times each.
+  auto runs = [](const std::vector<int>& ids) {
+    std::vector<std::pair<Run, size_t>> at;
+    for (size_t i = 0; i + 3 <= ids.size(); ++i) {
+      if (ids[i] == 0 || ids[i + 1] == 0 || ids[i + 2] == 0) continue;  // an ellipsis
+      at.push_back({Run{ids[i], ids[i + 1], ids[i + 2]}, i});
+    }
+    std::sort(at.begin(), at.end());
+    std::vector<std::pair<Run, size_t>> once;
+    for (size_t i = 0; i < at.size(); ++i) {
+      if (i > 0 && at[i].first == at[i - 1].first) {
+        once.back().second = WordOp::kNone;
+      } else {
+        once.push_back(at[i]);
+      }
+    }
+    return once;
+  };
+  const std::vector<std::pair<Run, size_t>> in_a = runs(a), in_b = runs(b);
+  std::vector<ptrdiff_t> votes;
+  for (size_t x = 0, y = 0; x < in_a.size() && y < in_b.size();) {
+    if (in_a[x].first < in_b[y].first) {
+      ++x;
+    } else if (in_b[y].first < in_a[x].first) {
+      ++y;
+    } else {
+      if (in_a[x].second != WordOp::kNone && in_b[y].second != WordOp::kNone) {
+        votes.push_back(static_cast<ptrdiff_t>(in_b[y].second) -
+                        static_cast<ptrdiff_t>(in_a[x].second));
+      }
+      ++x, ++y;
+    }
+  }
+  std::sort(votes.begin(), votes.end());
+  ptrdiff_t best = 0;
+  size_t best_votes = 0;
+  for (size_t v = 0; v < votes.size();) {
+    size_t end = v;
+    while (end < votes.size() && votes[end] == votes[v]) ++end;
+    const ptrdiff_t d = votes[v];
+    if (end - v > best_votes || (end - v == best_votes && std::abs(d) < std::abs(best))) {
+      best = d, best_votes = end - v;
+    }
+    v = end;
+  }
+  return std::clamp<ptrdiff_t>(best, -static_cast<ptrdiff_t>(a.size()),
+                               static_cast<ptrdiff_t>(b.size()));
+}
+
+}  // namespace
+
 WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<std::string>& b,
                          const CompareOptions& options) {
   WordAlignment result;
@@ -120,14 +180,6 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
     return result;
   }
   if (n > options.max_align_words || m > options.max_align_words) return result;
-  // Overlap alignment: the path starts on the top row or left column (a free prefix of one
-  // side) and ends on the bottom row or right column (a free suffix of one side), so an
-  // excerpt costs nothing. Same word +1, changed/added/dropped −1, ellipsis absorption 0.
-  enum Move : uint8_t { kStart, kDiag, kUp, kLeft };
-  const size_t width = m + 1;
-  std::vector<uint8_t> moves((n + 1) * width, kStart);
-  std::vector<int> prev(width, 0), cur(width, 0);
-  std::vector<int> last_col(n + 1, 0);
   // Words as small ids (0: ellipsis; b's words absent from a get ids no a word has), so the
   // O(n·m) loop compares integers, not strings.
   std::unordered_map<std::string_view, int> ids;
@@ -139,42 +191,78 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
     idb[j] = ids.emplace(b[j], static_cast<int>(ids.size())).first->second;
   auto ell_a = [&](size_t i) { return i > 0 && ida[i - 1] == 0; };
   auto ell_b = [&](size_t j) { return j > 0 && idb[j - 1] == 0; };
+
+  // Overlap alignment: the path starts on the top row or left column (a free prefix of one
+  // side) and ends on the bottom row or right column (a free suffix of one side), so an
+  // excerpt costs nothing. Same word +1, changed/added/dropped −1, ellipsis absorption 0.
+  // Row i holds the cells lo(i)..hi(i): all of them, or for a large pair the band around
+  // j − i = diagonal; cells outside score −∞.
+  const bool banded = n * m > options.full_align_cells;
+  const ptrdiff_t band = static_cast<ptrdiff_t>(std::max<size_t>(options.align_band, 1));
+  const ptrdiff_t diagonal = banded ? BandDiagonal(ida, idb) : 0;
+  const size_t width = banded ? static_cast<size_t>(2 * band + 1) : m + 1;
+  auto base = [&](size_t i) { return banded ? static_cast<ptrdiff_t>(i) + diagonal - band : 0; };
+  auto lo = [&](size_t i) { return std::max<ptrdiff_t>(base(i), 0); };
+  auto hi = [&](size_t i) {
+    return banded ? std::min<ptrdiff_t>(base(i) + 2 * band, static_cast<ptrdiff_t>(m))
+                  : static_cast<ptrdiff_t>(m);
+  };
+  auto in_row = [&](size_t i, size_t j) {
+    return static_cast<ptrdiff_t>(j) >= lo(i) && static_cast<ptrdiff_t>(j) <= hi(i);
+  };
+  auto cell = [&](size_t i, size_t j) {
+    return i * width + static_cast<size_t>(static_cast<ptrdiff_t>(j) - base(i));
+  };
+  enum Move : uint8_t { kStart, kDiag, kUp, kLeft };
+  std::vector<uint8_t> moves((n + 1) * width, kStart);
   constexpr int kNegInf = INT_MIN / 4;
+  // Only the cells of a row's band are written and read, so the rows need no clearing.
+  std::vector<int> prev(m + 1, 0), cur(m + 1, 0);
+  std::vector<int> last_col(n + 1, kNegInf);
+  if (in_row(0, m)) last_col[0] = 0;
   for (size_t i = 1; i <= n; ++i) {
-    cur[0] = 0;  // free prefix of a
-    for (size_t j = 1; j <= m; ++j) {
+    const ptrdiff_t row_lo = lo(i), row_hi = hi(i), prev_hi = hi(i - 1);
+    if (row_lo == 0) cur[0] = 0;  // free prefix of a
+    for (ptrdiff_t row_j = std::max<ptrdiff_t>(row_lo, 1); row_j <= row_hi; ++row_j) {
+      // The cell up-left lies on the same diagonal, so inside the band; up and left may not.
+      const size_t j = static_cast<size_t>(row_j);
+      const int diag_score = prev[j - 1];
+      const int up_score = row_j <= prev_hi ? prev[j] : kNegInf;
+      const int left_score = row_j > row_lo ? cur[j - 1] : kNegInf;
       int best = kNegInf;
       uint8_t move = kStart;
       if (ell_a(i) == ell_b(j)) {
         const int s = ell_a(i) ? 0 : (ida[i - 1] == idb[j - 1] ? 1 : -1);
-        best = prev[j - 1] + s;
+        best = diag_score + s;
         move = kDiag;
       }
-      const int up = prev[j] + ((ell_a(i) || ell_b(j)) ? 0 : -1);
+      const int up = up_score + ((ell_a(i) || ell_b(j)) ? 0 : -1);
       if (up > best) {
         best = up;
         move = kUp;
       }
-      const int left = cur[j - 1] + ((ell_b(j) || ell_a(i)) ? 0 : -1);
+      const int left = left_score + ((ell_b(j) || ell_a(i)) ? 0 : -1);
       if (left > best) {
         best = left;
         move = kLeft;
       }
       cur[j] = best;
-      moves[i * width + j] = move;
+      moves[cell(i, j)] = move;
+      ++result.cells;
     }
-    last_col[i] = cur[m];
+    if (in_row(i, m)) last_col[i] = cur[m];
     std::swap(prev, cur);
   }
   // prev now holds the bottom row (or the free top row when n == 0).
   size_t end_i = n, end_j = m;
-  int end_score = n == 0 ? 0 : prev[m];
+  int end_score = n == 0 ? 0 : (in_row(n, m) ? prev[m] : kNegInf);
   for (size_t j = m; j-- > 0;) {
-    if (n > 0 && prev[j] > end_score) end_score = prev[j], end_i = n, end_j = j;
+    if (n > 0 && in_row(n, j) && prev[j] > end_score) end_score = prev[j], end_i = n, end_j = j;
   }
   for (size_t i = n; i-- > 0;) {
     if (last_col[i] > end_score) end_score = last_col[i], end_i = i, end_j = m;
   }
+  assert(end_score > kNegInf / 2);
 
   std::vector<WordOp> ops;
   size_t outside_a = 0, outside_b = 0, elided = 0;
@@ -184,8 +272,9 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
   }
   outside_a += WordCount(a, end_i);
   size_t i = end_i, j = end_j;
-  while (i > 0 && j > 0 && moves[i * width + j] != kStart) {
-    switch (moves[i * width + j]) {
+  while (i > 0 && j > 0 && moves[cell(i, j)] != kStart) {
+    assert(in_row(i, j));
+    switch (moves[cell(i, j)]) {
       case kDiag:
         if (ell_a(i) || ida[i - 1] == idb[j - 1]) {
           ops.push_back({Kind::kSame, j - 1, i - 1});
@@ -429,18 +518,21 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
   for (const QuoteRecord& r : c.quotes) c.sources.push_back(r.source);
   std::sort(c.sources.begin(), c.sources.end());
   c.sources.erase(std::unique(c.sources.begin(), c.sources.end()), c.sources.end());
-  std::map<std::string, SpeakerCounts> by_speaker;
+  std::map<std::string, std::map<size_t, size_t>> by_speaker;  // speaker → source → quotes
   for (size_t q = 0; q < nq; ++q) {
-    SpeakerCounts& s = by_speaker[c.speaker[q]];
-    s.speaker = c.speaker[q];
-    s.counts.resize(c.sources.size());
     const size_t src = static_cast<size_t>(
         std::lower_bound(c.sources.begin(), c.sources.end(), c.quotes[q].source) -
         c.sources.begin());
-    ++s.counts[src];
-    ++s.total;
+    ++by_speaker[c.speaker[q]][src];
   }
-  for (auto& [name, counts] : by_speaker) c.speakers.push_back(std::move(counts));
+  for (const auto& [name, per_source] : by_speaker) {
+    SpeakerCounts& s = c.speakers.emplace_back();
+    s.speaker = name;
+    for (auto [src, quotes] : per_source) {
+      s.counts.push_back({src, quotes});
+      s.total += quotes;
+    }
+  }
   std::stable_sort(c.speakers.begin(), c.speakers.end(),
                    [](const SpeakerCounts& x, const SpeakerCounts& y) {
                      if (x.speaker.empty() != y.speaker.empty()) return y.speaker.empty();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <numeric>
 #include <set>
 
 #include "saidby/csv.h"
@@ -88,13 +89,63 @@ std::string WordDiff(const Comparison& c, const ClusterMember& m) {
   return out;
 }
 
+namespace {
+
+// The sources given a column: all of them, or past `limit` the `limit` with the most quotes
+// (ties: name order); either way in name order.
+struct SourceColumns {
+  std::vector<size_t> shown;   // indices into Comparison::sources, ascending
+  std::vector<size_t> column;  // per source: its place in `shown`, or WordOp::kNone
+  // One speaker's counts in column order; the quotes from sources without a column go to `rest`.
+  void Fill(const SpeakerCounts& s, std::vector<size_t>& cells, size_t& rest) const {
+    cells.assign(shown.size(), 0);
+    rest = 0;
+    for (const SourceCount& sc : s.counts) {
+      if (column[sc.source] == WordOp::kNone) {
+        rest += sc.quotes;
+      } else {
+        cells[column[sc.source]] = sc.quotes;
+      }
+    }
+  }
+};
+
+SourceColumns PickSources(const Comparison& c, size_t limit) {
+  SourceColumns out;
+  out.shown.resize(c.sources.size());
+  std::iota(out.shown.begin(), out.shown.end(), 0);
+  if (out.shown.size() > limit) {
+    std::vector<size_t> quotes(c.sources.size(), 0);
+    for (const SpeakerCounts& s : c.speakers) {
+      for (const SourceCount& sc : s.counts) quotes[sc.source] += sc.quotes;
+    }
+    std::nth_element(
+        out.shown.begin(), out.shown.begin() + static_cast<long>(limit), out.shown.end(),
+        [&](size_t x, size_t y) { return quotes[x] != quotes[y] ? quotes[x] > quotes[y] : x < y; });
+    out.shown.resize(limit);
+    std::sort(out.shown.begin(), out.shown.end());
+  }
+  out.column.assign(c.sources.size(), WordOp::kNone);
+  for (size_t i = 0; i < out.shown.size(); ++i) out.column[out.shown[i]] = i;
+  return out;
+}
+
+}  // namespace
+
 void WriteSpeakersCsv(const Comparison& c, std::ostream& out) {
+  const SourceColumns columns = PickSources(c, kSpeakersCsvSources);
+  const size_t others = c.sources.size() - columns.shown.size();
   out << "speaker";
-  for (const std::string& s : c.sources) out << ',' << CsvField(s);
+  for (size_t s : columns.shown) out << ',' << CsvField(c.sources[s]);
+  if (others > 0) out << ",(" << others << " other sources)";
   out << ",total\r\n";
+  std::vector<size_t> cells;
+  size_t rest = 0;
   for (const SpeakerCounts& s : c.speakers) {
+    columns.Fill(s, cells, rest);
     out << CsvField(s.speaker);
-    for (size_t n : s.counts) out << ',' << n;
+    for (size_t n : cells) out << ',' << n;
+    if (others > 0) out << ',' << rest;
     out << ',' << s.total << "\r\n";
   }
 }
@@ -208,17 +259,24 @@ void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
       << c.sources.size() << " sources; " << shared << " shared clusters hold " << shared_quotes
       << " of them.</p>\n";
 
-  size_t max_count = 0;
-  for (const SpeakerCounts& s : c.speakers) {
-    for (size_t n : s.counts) max_count = std::max(max_count, n);
+  const SourceColumns columns = PickSources(c, kHeatMapSources);
+  const size_t speakers_shown =
+      std::min(c.speakers.size(), kHeatMapCells / std::max<size_t>(columns.shown.size(), 1));
+  std::vector<size_t> cells;
+  size_t rest = 0, max_count = 0, quotes_shown = 0;
+  for (size_t i = 0; i < speakers_shown; ++i) {
+    columns.Fill(c.speakers[i], cells, rest);
+    for (size_t n : cells) max_count = std::max(max_count, n), quotes_shown += n;
   }
   out << "<h2>Speakers by source</h2>\n<table id=\"heatmap\">\n<thead><tr><th>speaker</th>";
-  for (const std::string& s : c.sources) out << "<th class=\"src\">" << Html(s) << "</th>";
+  for (size_t s : columns.shown) out << "<th class=\"src\">" << Html(c.sources[s]) << "</th>";
   out << "<th>total</th></tr></thead>\n<tbody>\n";
-  for (const SpeakerCounts& s : c.speakers) {
+  for (size_t i = 0; i < speakers_shown; ++i) {
+    const SpeakerCounts& s = c.speakers[i];
+    columns.Fill(s, cells, rest);
     out << "<tr><th class=\"speaker\">" << (s.speaker.empty() ? "(unattributed)" : Html(s.speaker))
         << "</th>";
-    for (size_t n : s.counts) {
+    for (size_t n : cells) {
       // Heat: the share of the busiest cell, as the alpha of one red.
       const double alpha =
           max_count == 0 ? 0 : 0.85 * static_cast<double>(n) / static_cast<double>(max_count);
@@ -228,6 +286,12 @@ void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
     out << "<td class=\"total\">" << s.total << "</td></tr>\n";
   }
   out << "</tbody>\n</table>\n";
+  if (speakers_shown < c.speakers.size() || columns.shown.size() < c.sources.size()) {
+    out << "<p id=\"heatmap-note\">Not shown: " << c.speakers.size() - speakers_shown
+        << " speakers and " << c.sources.size() - columns.shown.size()
+        << " sources with fewer quotes, " << c.quotes.size() - quotes_shown
+        << " quotes in all (the totals include them; speakers.csv lists every speaker).</p>\n";
+  }
 
   out << "<h2>Shared quotes</h2>\n<p id=\"filters\">Show clusters with: ";
   for (Relation r :

@@ -8,7 +8,6 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <thread>
 
 #include "commands.h"
@@ -123,23 +122,17 @@ bool ExtractArticles(const CompareFlags& flags, const std::vector<std::string>& 
   return true;
 }
 
-// Writes through a string so a failed write is reported by name, not half-done silently.
-bool WriteFile(const fs::path& path, const std::string& bytes) {
+// Streams the file (a report can be large), and reports a failed write by name.
+template <typename Print>
+bool WriteFile(const fs::path& path, Print print) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
+  print(out);
   out.close();
   if (!out) {
     spdlog::error("{}: cannot write file", path.string());
     return false;
   }
   return true;
-}
-
-template <typename Printer>
-std::string Render(const Comparison& c, Printer print) {
-  std::ostringstream s;
-  print(c, s);
-  return std::move(s).str();
 }
 
 }  // namespace
@@ -201,20 +194,24 @@ int RunCompare(const CompareFlags& flags) {
     }
     const fs::path dir(flags.output_dir);
     // quotes.csv carries every compared row, so a later --merge can recompute exactly.
-    std::ostringstream quotes;
-    CsvQuotePrinter printer(quotes);
-    for (const QuoteRecord& r : c.quotes) printer.Write(r);
-    written &= WriteFile(dir / "quotes.csv", std::move(quotes).str());
-    written &= WriteFile(dir / "speakers.csv", Render(c, WriteSpeakersCsv));
-    written &= WriteFile(dir / "clusters.csv", Render(c, WriteClustersCsv));
+    written &= WriteFile(dir / "quotes.csv", [&](std::ostream& out) {
+      CsvQuotePrinter printer(out);
+      for (const QuoteRecord& r : c.quotes) printer.Write(r);
+    });
+    written &=
+        WriteFile(dir / "speakers.csv", [&](std::ostream& out) { WriteSpeakersCsv(c, out); });
+    written &=
+        WriteFile(dir / "clusters.csv", [&](std::ostream& out) { WriteClustersCsv(c, out); });
     if (flags.html.empty())
-      written &= WriteFile(dir / "report.html", Render(c, WriteComparisonHtml));
+      written &=
+          WriteFile(dir / "report.html", [&](std::ostream& out) { WriteComparisonHtml(c, out); });
   } else {
     WriteClustersCsv(c, std::cout);
     std::cout.flush();
     written &= static_cast<bool>(std::cout);
   }
-  if (!flags.html.empty()) written &= WriteFile(flags.html, Render(c, WriteComparisonHtml));
+  if (!flags.html.empty())
+    written &= WriteFile(flags.html, [&](std::ostream& out) { WriteComparisonHtml(c, out); });
   if (!written) return kSomeSkipped;
   return skipped ? kSomeSkipped : kOk;
 }

@@ -3,7 +3,7 @@
 // Pure, no I/O; the result depends only on the set of rows, never their order, so partial runs
 // merge exactly by comparing the union of their rows. Cost: an index of rare 3-word shingles
 // proposes a bounded number of candidates per distinct quote, each aligned word by word
-// (O(words²) per pair): near-linear in quotes. The Comparison owns copies of all it lists.
+// (O(words²) per pair up to 500 × 500 words, O(words) in a band beyond): near-linear in quotes. The Comparison owns copies of all it lists.
 //
 // Example:
 //   Comparison c = Compare(rows);  // rows: QuoteRecords from extract or ReadQuoteTable
@@ -55,6 +55,7 @@ struct WordAlignment {
   double similarity = 0;  // 2·same / (words of both inside the shared stretch); 1 = no edits
   size_t same = 0, changed = 0, added = 0, dropped = 0;
   std::vector<WordOp> ops;  // in order; anchor-only words beyond the shared stretch are omitted
+  size_t cells = 0;         // alignment cells scored: the work this pair cost
 };
 
 struct CompareOptions {
@@ -65,6 +66,10 @@ struct CompareOptions {
   size_t max_candidates = 64;     // default 64: candidates aligned per distinct quote
   size_t max_posting = 512;       // default 512: more frequent shingles find no candidates
   size_t max_align_words = 4000;  // default 4000: longer quotes link only when identical
+  // Pairs with more words × words than this are aligned in a band of ±align_band words around
+  // the diagonal their shared 3-word runs lie on: work linear in the words, not quadratic.
+  size_t full_align_cells = 250000;  // default 250000 (500 × 500 words)
+  size_t align_band = 32;            // default 32
 };
 
 // Aligns `version` against `anchor` (tokens from SplitQuoteWords): shared stretch with free
@@ -79,9 +84,14 @@ WordAlignment AlignWords(const std::vector<std::string>& anchor,
 // display form is the most frequent spelling of the group, ties to the smallest in byte order.
 std::vector<std::string> CanonicalSpeakers(const std::vector<std::string>& names);
 
+// Sparse, so that memory grows with the rows, not with speakers × sources.
+struct SourceCount {
+  size_t source = 0;  // index into Comparison::sources
+  size_t quotes = 0;  // never 0
+};
 struct SpeakerCounts {
-  std::string speaker;         // canonical; empty: quotes with no attributed speaker
-  std::vector<size_t> counts;  // per source, in Comparison::sources order
+  std::string speaker;              // canonical; empty: quotes with no attributed speaker
+  std::vector<SourceCount> counts;  // the sources that quote this speaker, in sources order
   size_t total = 0;
 };
 

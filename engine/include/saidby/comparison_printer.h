@@ -3,7 +3,9 @@
 // Comparison, so equal inputs give equal files (what `compare --merge` relies on).
 // Cost: one pass over speakers, clusters and their words. Nothing is kept after the call.
 //
-// speakers.csv: speaker,<one column per source, sorted>,total (CSV, CRLF like extract).
+// speakers.csv: speaker,<one column per source, sorted>,total (CSV, CRLF like extract). Past
+//   kSpeakersCsvSources sources, only the busiest get a column and a "(N other sources)" column
+//   before total sums the rest, so the table grows with the rows, not speakers × sources.
 // clusters.csv: cluster,speaker,source,doc,quote_id,quote,relation,similarity,compared_with,diff
 //   compared_with is "doc#quote_id"; diff lists the word edits from that version to this one,
 //   git word-diff style: [-dropped-] {+added+} [-old-]{+new+}, [-…elided-] for an ellipsis.
@@ -12,6 +14,7 @@
 //   WriteClustersCsv(Compare(rows), std::cout);
 #pragma once
 
+#include <cstddef>
 #include <ostream>
 #include <string>
 
@@ -19,10 +22,17 @@
 
 namespace saidby {
 
+inline constexpr size_t kSpeakersCsvSources = 256;
+// The report's heat map: the sources with the most quotes (at most kHeatMapSources) × the
+// speakers with the most quotes, as many as fit in kHeatMapCells cells.
+inline constexpr size_t kHeatMapSources = 40;
+inline constexpr size_t kHeatMapCells = 20000;
+
 void WriteSpeakersCsv(const Comparison& c, std::ostream& out);
 void WriteClustersCsv(const Comparison& c, std::ostream& out);
 
-// One page, no network and no external files: the speaker × source heat map, then each shared
+// One page, no network and no external files: the speaker × source heat map (capped as above,
+// with a note of what it leaves out), then each shared
 // cluster's versions side by side with changed, added and dropped words marked, then the quotes
 // no other version shares. A small inline script filters clusters by relation.
 void WriteComparisonHtml(const Comparison& c, std::ostream& out);
