@@ -37,7 +37,7 @@ TEST_CASE("a side file is read only when it is a regular file within its limit")
   Scratch s;
   CHECK(Read(s.Write("a.csv", "doc,source\n")) == "ok: doc,source\n");
   CHECK(Read(s.Write("empty.csv", "")) == "ok: ");
-  CHECK(Read((s.dir / "missing.csv").string()) == "no such file");
+  CHECK(Read((s.dir / "missing.csv").string()) == "cannot read file (no such file)");
   CHECK(Read(s.dir.string()) == "is a directory, not a file");
   CHECK(Read(s.Write("big.csv", std::string(101, 'x'))) ==
         "too large: 101 bytes (limit 100, see the test)");

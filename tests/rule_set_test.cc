@@ -142,9 +142,9 @@ TEST_CASE("broken rule files: each problem names file, line and column") {
     copy.Write("determiners.txt", "");
     fs::remove(copy.path("particles.txt"));
     CHECK(Problems(copy.dir()) ==
-          std::vector<std::string>{
-              copy.path("determiners.txt") + ":1:1: file is empty",
-              copy.path("particles.txt") + ": required rule file: no such file"});
+          std::vector<std::string>{copy.path("determiners.txt") + ":1:1: file is empty",
+                                   copy.path("particles.txt") +
+                                       ": required rule file: cannot read file (no such file)"});
   }
   SUBCASE("a priority that is not a number") {
     copy.Append("patterns.txt",

@@ -40,7 +40,7 @@ Result<std::string> ReadRegularFile(const std::string& path, size_t max_bytes,
   } while (raw < 0 && errno == EINTR);
   if (raw < 0) {
     const int e = errno;
-    if (e == ENOENT) return Status::Error("no such file");
+    if (e == ENOENT) return Status::Error("cannot read file (no such file)");
     return Status::Error(std::string("cannot read file (") + std::strerror(e) + ")");
   }
   const Fd fd(raw);

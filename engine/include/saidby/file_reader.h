@@ -28,8 +28,9 @@ constexpr size_t kMaxGoldFileBytes = 64u << 20;     // eval --gold
 constexpr size_t kMaxQuoteTableBytes = 256u << 20;  // compare inputs and --merge quotes.csv
 
 // The bytes of the regular file at `path`, at most `max_bytes` of them. Errors do not name the
-// path (the caller does): "no such file", "is a directory", "not a regular file (FIFO, socket
-// or device)", "too large: N bytes (limit M, <limit_hint>)", or why it could not be read.
+// path (the caller does): "cannot read file (no such file)", "is a directory", "not a regular file
+// (FIFO, socket or device)", "too large: N bytes (limit M, <limit_hint>)", or why it could not be
+// read.
 Result<std::string> ReadRegularFile(const std::string& path, size_t max_bytes,
                                     std::string_view limit_hint);
 
