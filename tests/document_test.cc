@@ -37,6 +37,21 @@ TEST_CASE("utf-8 validation names the byte") {
   SUBCASE("NUL byte means binary data") {
     CHECK(ValidateText(std::string("ab\0cd", 5)).message() == "binary data (NUL byte) at byte 2");
   }
+  SUBCASE("UTF-16 and UTF-32 are named by their byte order mark, with the offset of byte 0") {
+    size_t offset = 99;
+    CHECK(ValidateText(std::string("\xFF\xFEY\0e\0s\0", 8), &offset).message() ==
+          "looks like UTF-16 (byte order mark FF FE), not UTF-8: convert it first");
+    CHECK(offset == 0);
+    CHECK(ValidateText(std::string("\xFE\xFF\0Y", 4))
+              .message()
+              .starts_with("looks like UTF-16 (byte order mark FE FF)"));
+    CHECK(ValidateText(std::string("\xFF\xFE\0\0Y\0\0\0", 8))
+              .message()
+              .starts_with("looks like UTF-32 (byte order mark FF FE 00 00)"));
+    CHECK(ValidateText("x\xFF\xFE").message() == "invalid UTF-8 at byte 1");
+    ValidateText("ab\xC0", &offset);
+    CHECK(offset == 2);
+  }
 }
 
 TEST_CASE("empty and blank documents are errors") {

@@ -141,5 +141,41 @@ TEST_CASE("a described speaker agrees with the predicted mention") {
   CHECK_FALSE(SpeakerMatches("Anna Keller", "", "Anna Keller"));
 }
 
+TEST_CASE("a repeated gold row is one row, unless the article holds the quote as often") {
+  const std::vector<GoldQuote> gold = {{"a", "Anna Keller", "Yes,", "full", "said"},
+                                       {"a", "Anna Keller", "Yes,", "full", "said"},
+                                       {"a", "Bo Berg", " Yes, ", "full", "said"},
+                                       {"b", "Anna Keller", "Yes,", "full", "said"},
+                                       {"a", "Bo Berg", "No.", "full", "said"}};
+  SUBCASE("the article holds it once: the second and third rows repeat the first") {
+    const std::vector<GoldRepeat> r = RepeatedGoldRows(gold, {1, 1, 0, 1, 1});
+    REQUIRE(r.size() == 2);
+    CHECK(r[0].row == 1);
+    CHECK(r[0].first_row == 0);
+    CHECK(r[1].row == 2);
+    CHECK(r[1].first_row == 0);
+  }
+  SUBCASE("it holds it twice: only the third repeats") {
+    const std::vector<GoldRepeat> r = RepeatedGoldRows(gold, {2, 2, 0, 1, 1});
+    REQUIRE(r.size() == 1);
+    CHECK(r[0].row == 2);
+  }
+  SUBCASE("no article: counted once") {
+    CHECK(RepeatedGoldRows(gold, {0, 0, 0, 0, 0}).size() == 2);
+  }
+  // Scored, the repeat would otherwise be a miss: recall 1/2 for a perfect extraction.
+  const std::vector<GoldQuote> twice(gold.begin(), gold.begin() + 2);
+  const std::vector<QuoteRecord> predicted = {Predicted("a", 1, "Yes,", "Anna Keller")};
+  CHECK(Evaluate(twice, predicted, {"a"}).quotes.fn == 1);
+  CHECK(RepeatedGoldRows(twice, {1, 1}).size() == 1);
+}
+
+TEST_CASE("occurrences of a quote are counted without overlap") {
+  CHECK(CountOccurrences("“Yes,” he said. “Yes,” she said.", "Yes,") == 2);
+  CHECK(CountOccurrences("aaaa", "aa") == 2);
+  CHECK(CountOccurrences("abc", "") == 0);
+  CHECK(CountOccurrences("abc", "x") == 0);
+}
+
 }  // namespace
 }  // namespace saidby

@@ -1,6 +1,8 @@
 #include "saidby/rule_set.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
@@ -191,9 +193,9 @@ TEST_CASE("broken rule files: each problem names file, line and column") {
     copy.Write("determiners.txt", "");
     fs::remove(copy.path("particles.txt"));
     CHECK(Problems(copy.dir()) ==
-          std::vector<std::string>{
-              copy.path("determiners.txt") + ":1:1: file is empty",
-              copy.path("particles.txt") + ":1:1: cannot read required rule file"});
+          std::vector<std::string>{copy.path("determiners.txt") + ":1:1: file is empty",
+                                   copy.path("particles.txt") +
+                                       ": required rule file: cannot read file (no such file)"});
   }
   SUBCASE("a priority that is not a number") {
     copy.Append("patterns.txt",
@@ -296,6 +298,27 @@ TEST_CASE("hostile rules: one lexicon entry of thousands of words is refused") {
   CHECK(Joined(Problems(literal.dir())) ==
         Joined({literal.path("patterns.txt") + ":" + std::to_string(n + 4) +
                 ":17: literal of more than 8 words"}));
+}
+
+TEST_CASE("hostile rules: a file for the folder, a folder or a FIFO for a file") {
+  RulesCopy copy;
+  SUBCASE("the rules path is a file: no line or column") {
+    CHECK(Joined(Problems(copy.path("cues.txt"))) ==
+          Joined({copy.path("cues.txt") + ": not a rules folder (it is a file, not a folder)"}));
+  }
+  SUBCASE("a lexicon that is a folder") {
+    fs::remove(copy.path("cues.txt"));
+    fs::create_directory(copy.path("cues.txt"));
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({copy.path("cues.txt") + ": required rule file: is a directory, not a file"}));
+  }
+  SUBCASE("patterns.txt is a FIFO: refused, not waited on") {
+    fs::remove(copy.path("patterns.txt"));
+    REQUIRE(::mkfifo(copy.path("patterns.txt").c_str(), 0600) == 0);
+    CHECK(Joined(Problems(copy.dir())) ==
+          Joined({copy.path("patterns.txt") +
+                  ": required rule file: not a regular file (FIFO, socket or device)"}));
+  }
 }
 
 TEST_CASE("hostile rules: empty files, comment-only files, invalid UTF-8") {

@@ -2,16 +2,18 @@
 
 #include <simdjson.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
 
 #include "saidby/csv.h"
+#include "saidby/file_reader.h"
 
 namespace saidby {
 namespace fs = std::filesystem;
@@ -28,8 +30,9 @@ class SourceLabels {
       std::map<std::string, std::string> labels;
       fs::path csv = file.parent_path() / "sources.csv";
       std::error_code ec;
-      if (fs::exists(csv, ec)) {
-        Result<CsvTable> t = ReadCsvFile(csv.string());
+      if (fs::exists(fs::symlink_status(csv, ec))) {
+        Result<CsvTable> t =
+            ReadCsvFile(csv.string(), kMaxSourcesCsvBytes, "the limit for a sources.csv");
         size_t doc_col = t.ok() ? t->Column("doc") : CsvTable::npos;
         size_t src_col = t.ok() ? t->Column("source") : CsvTable::npos;
         if (!t.ok()) {
@@ -56,7 +59,18 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
                          const std::string& source_override) {
   ArticleList out;
   SourceLabels labels;
+  // The same file reached twice (named twice, inside two folders given, or through a symlink)
+  // is read once: its rows would otherwise be counted twice.
+  std::map<std::pair<dev_t, ino_t>, std::string> seen;
   auto add = [&](const fs::path& p) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
+      auto [it, inserted] = seen.try_emplace({st.st_dev, st.st_ino}, p.string());
+      if (!inserted) {
+        out.warnings.push_back(p.string() + ": the same file as " + it->second + ", read once");
+        return;
+      }
+    }
     ArticleRef ref;
     ref.path = p.string();
     ref.id = p.stem().string();
@@ -95,24 +109,17 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
 }
 
 Result<Article> ReadArticle(const ArticleRef& ref, size_t max_bytes) {
-  struct stat st {};
-  if (::stat(ref.path.c_str(), &st) != 0)
-    return Status::Error("cannot read file (it vanished or is unreadable)");
-  if (S_ISDIR(st.st_mode)) return Status::Error("is a directory, not an article");
-  if (!S_ISREG(st.st_mode)) return Status::Error("not a regular file (FIFO, socket or device)");
-  if (static_cast<size_t>(st.st_size) > max_bytes) {
-    return Status::Error("too large: " + std::to_string(st.st_size) + " bytes (limit " +
-                         std::to_string(max_bytes) + ", see --max-doc-bytes)");
+  Result<std::string> bytes = ReadRegularFile(ref.path, max_bytes, "see --max-doc-bytes");
+  if (!bytes.ok()) {
+    // Listed, so it was there: gone now.
+    if (::access(ref.path.c_str(), F_OK) != 0 && errno == ENOENT)
+      return Status::Error("cannot read file (it vanished)");
+    return bytes.status();
   }
-  std::ifstream in(ref.path, std::ios::binary);
-  if (!in) return Status::Error("cannot read file (permission denied or vanished)");
   Article a;
   a.id = ref.id;
   a.source = ref.source;
-  a.text.resize(static_cast<size_t>(st.st_size));
-  in.read(a.text.data(), static_cast<std::streamsize>(a.text.size()));
-  a.text.resize(static_cast<size_t>(in.gcount()));
-  if (in.bad()) return Status::Error("read error");
+  a.text = std::move(bytes).value();
   return a;
 }
 
@@ -140,6 +147,44 @@ simdjson::dom::element ParsePadded(simdjson::dom::parser& parser, JsonScratch& s
   simdjson::dom::element root;
   error = parser.parse(scratch.buffer.get(), json.size(), /*realloc_if_needed=*/false).get(root);
   return root;
+}
+
+// The shape a JSON line must have before simdjson sees it. Parser memory grows with structure
+// (about 12 bytes per bracket, comma or number), not with string bytes, and a deep nesting
+// used to be re-parsed with room for any depth: 2.3 GB for a 95 MB line of '['.
+constexpr size_t kMaxJsonDepth = 1024;
+constexpr size_t kMaxJsonStructureBytes = 1u << 20;  // outside strings (keys and values)
+
+// Empty if `json` is within the limits above, else why not. Strings are skipped with memchr;
+// a string left open is not reported here (simdjson says "not valid JSON").
+std::string JsonShapeProblem(std::string_view json) {
+  size_t depth = 0, outside = 0;
+  for (size_t i = 0; i < json.size();) {
+    const char c = json[i];
+    if (c == '"') {
+      size_t close = i;
+      for (;;) {
+        const void* q = std::memchr(json.data() + close + 1, '"', json.size() - close - 1);
+        if (!q) return {};
+        close = static_cast<size_t>(static_cast<const char*>(q) - json.data());
+        size_t backslashes = 0;
+        while (json[close - 1 - backslashes] == '\\') ++backslashes;
+        if (backslashes % 2 == 0) break;
+      }
+      i = close + 1;
+      continue;
+    }
+    if (++outside > kMaxJsonStructureBytes) {
+      return "more than " + std::to_string(kMaxJsonStructureBytes) +
+             " bytes of JSON outside strings (the limit; only string values may be long)";
+    }
+    if ((c == '[' || c == '{') && ++depth > kMaxJsonDepth) {
+      return "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels (the limit)";
+    }
+    if ((c == ']' || c == '}') && depth > 0) --depth;
+    ++i;
+  }
+  return {};
 }
 
 // nlohmann reads an integer beyond 64 bits as a double (an error only if that is infinite);
@@ -191,10 +236,18 @@ Result<Article> ParseJsonArticle(std::string_view line, size_t line_no,
   auto error = [&](const char* why) {
     return Status::Error("stdin:" + std::to_string(line_no) + ": " + why);
   };
-  // As nlohmann: a UTF-8 byte order mark at the start is skipped, and a NUL byte ends the input.
+  // As nlohmann: a UTF-8 byte order mark at the start is skipped. A raw NUL byte is no JSON
+  // anywhere (inside a string it is written \u0000): reported, not read as the end of the line.
   std::string_view json = line;
   if (json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
-  json = json.substr(0, json.find('\0'));
+  if (const size_t nul = line.find('\0'); nul != std::string_view::npos) {
+    return Status::Error("stdin:" + std::to_string(line_no) +
+                         ": not valid JSON: raw NUL byte at byte " + std::to_string(nul) +
+                         " of the line (in a string, write \\u0000)");
+  }
+  if (const std::string shape = JsonShapeProblem(json); !shape.empty()) {
+    return Status::Error("stdin:" + std::to_string(line_no) + ": " + shape);
+  }
 
   thread_local JsonScratch scratch;
   struct ReleaseIfLarge {  // once the article is copied out, whatever the outcome
@@ -207,16 +260,14 @@ Result<Article> ParseJsonArticle(std::string_view line, size_t line_no,
   } release_if_large;
   simdjson::error_code parse_error = simdjson::SUCCESS;
   simdjson::dom::element root = ParsePadded(scratch.parser, scratch, json, parse_error);
-  // Refusals nlohmann does not make: integers beyond 64 bits, nesting deeper than simdjson's
-  // default 1024. Parse again with those widened to doubles, and room for any depth.
-  simdjson::dom::parser deep_parser;
-  if (parse_error == simdjson::NUMBER_ERROR || parse_error == simdjson::DEPTH_ERROR) {
+  // A refusal nlohmann does not make: integers beyond 64 bits. Parse again with those widened
+  // to doubles, with the same parser (the first parse is dead).
+  if (parse_error == simdjson::NUMBER_ERROR) {
     const std::string widened = IntegersAsDoubles(json);
-    const size_t depth =
-        2 + static_cast<size_t>(std::count_if(widened.begin(), widened.end(),
-                                              [](char c) { return c == '[' || c == '{'; }));
-    parse_error = deep_parser.allocate(widened.size(), depth);
-    if (!parse_error) root = ParsePadded(deep_parser, scratch, widened, parse_error);
+    root = ParsePadded(scratch.parser, scratch, widened, parse_error);
+  }
+  if (parse_error == simdjson::DEPTH_ERROR) {
+    return error("JSON nested too deep for the parser");
   }
   if (parse_error == simdjson::MEMALLOC) return error("out of memory parsing JSON");
   if (parse_error == simdjson::CAPACITY)

@@ -1,9 +1,7 @@
 #include "saidby/csv.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "saidby/document.h"
+#include "saidby/file_reader.h"
 
 namespace saidby {
 
@@ -94,12 +92,11 @@ Result<CsvTable> ParseCsv(std::string_view s, const std::string& name) {
   return t;
 }
 
-Result<CsvTable> ReadCsvFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(path + ": cannot read file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ParseCsv(ss.str(), path);
+Result<CsvTable> ReadCsvFile(const std::string& path, size_t max_bytes,
+                             std::string_view limit_hint) {
+  Result<std::string> bytes = ReadRegularFile(path, max_bytes, limit_hint);
+  if (!bytes.ok()) return Status::Error(path + ": " + bytes.status().message());
+  return ParseCsv(bytes.value(), path);
 }
 
 std::string CsvField(std::string_view f) {

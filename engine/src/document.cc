@@ -78,12 +78,30 @@ size_t Document::ParagraphAt(size_t pos) const {
   return it == paragraphs.begin() ? 0 : static_cast<size_t>(it - paragraphs.begin()) - 1;
 }
 
+namespace {
+
+// A UTF-16 or UTF-32 byte order mark at the start ("" if none): such a file fails as UTF-8 at
+// byte 0 or 1, which says nothing useful about what it is.
+std::string_view WideByteOrderMark(std::string_view s) {
+  if (s.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4))
+    return "UTF-32 (byte order mark FF FE 00 00)";
+  if (s.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4))
+    return "UTF-32 (byte order mark 00 00 FE FF)";
+  if (s.substr(0, 2) == "\xFF\xFE") return "UTF-16 (byte order mark FF FE)";
+  if (s.substr(0, 2) == "\xFE\xFF") return "UTF-16 (byte order mark FE FF)";
+  return {};
+}
+
 // Written by hand rather than with ICU's U8_NEXT: that macro indexes with int32_t, and inputs
 // may exceed 2 GiB; this also gives the exact byte offset of the first bad byte.
-Status ValidateText(std::string_view s) {
+Status ValidateUtf8(std::string_view s, size_t* error_offset) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
   size_t i = 0;
+  auto fail = [&](const std::string& why) {
+    if (error_offset) *error_offset = i;
+    return Status::Error(why + " at byte " + std::to_string(i));
+  };
   while (i < n) {
     // Eight ASCII bytes at a time while there is no high bit and no NUL among them (news text
     // is mostly ASCII); anything else goes through the byte-by-byte checks below.
@@ -98,7 +116,7 @@ Status ValidateText(std::string_view s) {
     unsigned char c = p[i];
     if (c < 0x80) {
       if (c == 0) {
-        return Status::Error("binary data (NUL byte) at byte " + std::to_string(i));
+        return fail("binary data (NUL byte)");
       }
       ++i;
       continue;
@@ -116,20 +134,32 @@ Status ValidateText(std::string_view s) {
       if (c == 0xF0) lo = 0x90;  // overlong
       if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
     } else {
-      return Status::Error("invalid UTF-8 at byte " + std::to_string(i));
+      return fail("invalid UTF-8");
     }
-    if (i + len > n) return Status::Error("invalid UTF-8 (truncated) at byte " + std::to_string(i));
+    if (i + len > n) return fail("invalid UTF-8 (truncated)");
     if (p[i + 1] < lo || p[i + 1] > hi) {
-      return Status::Error("invalid UTF-8 at byte " + std::to_string(i));
+      return fail("invalid UTF-8");
     }
     for (size_t k = 2; k < len; ++k) {
       if ((p[i + k] & 0xC0) != 0x80) {
-        return Status::Error("invalid UTF-8 at byte " + std::to_string(i));
+        return fail("invalid UTF-8");
       }
     }
     i += len;
   }
   return Status();
+}
+
+}  // namespace
+
+Status ValidateText(std::string_view s, size_t* error_offset) {
+  Status status = ValidateUtf8(s, error_offset);
+  if (status.ok()) return status;
+  if (std::string_view wide = WideByteOrderMark(s); !wide.empty()) {
+    if (error_offset) *error_offset = 0;
+    return Status::Error("looks like " + std::string(wide) + ", not UTF-8: convert it first");
+  }
+  return status;
 }
 
 SentenceSplitter::SentenceSplitter(std::unordered_set<std::string> abbreviations)

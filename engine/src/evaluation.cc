@@ -1,6 +1,8 @@
 #include "saidby/evaluation.h"
 
 #include <algorithm>
+#include <cassert>
+#include <map>
 #include <tuple>
 #include <unordered_map>
 
@@ -302,6 +304,36 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in, double
 }
 
 }  // namespace
+
+size_t CountOccurrences(std::string_view text, std::string_view quote) {
+  if (quote.empty()) return 0;
+  size_t n = 0;
+  for (size_t at = text.find(quote); at != std::string_view::npos;
+       at = text.find(quote, at + quote.size())) {
+    ++n;
+  }
+  return n;
+}
+
+std::vector<GoldRepeat> RepeatedGoldRows(const std::vector<GoldQuote>& gold,
+                                         const std::vector<size_t>& occurrences) {
+  assert(occurrences.size() == gold.size());
+  struct Seen {
+    size_t first_row = 0;
+    size_t rows = 0;
+    size_t allowed = 1;
+  };
+  std::map<std::pair<std::string, std::string>, Seen> seen;
+  std::vector<GoldRepeat> out;
+  for (size_t g = 0; g < gold.size(); ++g) {
+    auto [it, inserted] = seen.try_emplace({gold[g].doc, NormalizeSpan(gold[g].quote)});
+    Seen& s = it->second;
+    if (inserted) s.first_row = g;
+    s.allowed = std::max(s.allowed, occurrences[g]);
+    if (++s.rows > s.allowed) out.push_back({g, s.first_row});
+  }
+  return out;
+}
 
 EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteRecord>& predictions,
                     const std::vector<std::string>& extracted_docs, EvalOptions options) {

@@ -1,12 +1,11 @@
 #include "saidby/quote_table.h"
 
 #include <charconv>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "saidby/csv.h"
 #include "saidby/document.h"
+#include "saidby/file_reader.h"
 #include "text_util.h"
 
 namespace saidby {
@@ -161,16 +160,14 @@ bool IsQuoteTablePath(std::string_view path) {
 }
 
 Result<std::vector<QuoteRecord>> ReadQuoteTable(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error(path + ": cannot read file");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (!in.good() && !in.eof()) return Status::Error(path + ": read failed");
+  Result<std::string> bytes =
+      ReadRegularFile(path, kMaxQuoteTableBytes, "the limit for a quote table");
+  if (!bytes.ok()) return Status::Error(path + ": " + bytes.status().message());
   const std::string lower = AsciiLower(path);
   if (lower.size() >= 4 && lower.compare(lower.size() - 4, 4, ".csv") == 0) {
-    return ParseQuoteTableCsv(ss.str(), path);
+    return ParseQuoteTableCsv(bytes.value(), path);
   }
-  return ParseQuoteTableJsonl(ss.str(), path);
+  return ParseQuoteTableJsonl(bytes.value(), path);
 }
 
 }  // namespace saidby

@@ -9,18 +9,20 @@
 #include <atomic>
 #include <cassert>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <sstream>
 
 #include "name_run.h"
 #include "rule_pattern.h"
+#include "saidby/file_reader.h"
 #include "text_util.h"
 
 namespace saidby {
 
 std::string RuleProblem::ToString() const {
+  // Line 0: the problem is the file or folder itself, with no place inside it.
+  if (line == 0) return file + ": " + reason;
   return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + reason;
 }
 
@@ -117,7 +119,9 @@ class RuleLoader {
     namespace fs = std::filesystem;
     std::error_code ec;
     if (!fs::is_directory(dir_, ec)) {
-      Problem(dir_, 0, 0, "not a rules folder (no such directory)");
+      Problem(dir_, 0, 0,
+              fs::exists(dir_, ec) ? "not a rules folder (it is a file, not a folder)"
+                                   : "not a rules folder (no such directory)");
       return Finish();
     }
     std::unordered_set<std::string> abbreviations;
@@ -185,21 +189,20 @@ class RuleLoader {
   // Reads a whole file; reports a missing, unreadable, empty or non-UTF-8 file.
   bool ReadLines(const std::string& name, std::vector<std::string>& lines) {
     const std::string path = PathOf(name);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      Problem(path, 1, 1, "cannot read required rule file");
+    Result<std::string> read =
+        ReadRegularFile(path, kMaxRuleFileBytes, "the limit for a rule file");
+    if (!read.ok()) {
+      Problem(path, 0, 0, "required rule file: " + read.status().message());
       return false;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string bytes = ss.str();
+    const std::string& bytes = read.value();
     if (bytes.empty()) {
       Problem(path, 1, 1, "file is empty");
       return false;
     }
-    if (Status s = ValidateText(bytes); !s.ok()) {
+    size_t off = 0;
+    if (Status s = ValidateText(bytes, &off); !s.ok()) {
       // Report the line and column of the bad byte, not only its offset.
-      size_t off = std::stoul(s.message().substr(s.message().rfind(' ') + 1));
       size_t line = 1 + static_cast<size_t>(std::count(bytes.begin(), bytes.begin() + off, '\n'));
       size_t bol = bytes.rfind('\n', off == 0 ? 0 : off - 1);
       size_t col = bol == std::string::npos || off == 0 ? off + 1 : off - bol;

@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+#include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +13,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "line_reader.h"
 #include "saidby/article_source.h"
 #include "saidby/comparison.h"
 #include "saidby/comparison_printer.h"
@@ -93,12 +96,20 @@ bool ExtractArticles(const CompareFlags& flags, const std::vector<std::string>& 
   };
   const size_t chunk_size = static_cast<size_t>(jobs) * 16;
   if (from_stdin) {
-    std::string line;
+    // Bounded as in extract: a line too long for --max-doc-bytes is skipped, not held.
+    LineReader stdin_lines(STDIN_FILENO, MaxJsonLineBytes(flags.max_doc_bytes));
+    LineReader::Line line;
     size_t line_no = 0;
-    while (std::getline(std::cin, line)) {
+    while (stdin_lines.Next(line)) {
       ++line_no;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      Result<Article> a = ParseJsonArticle(line, line_no, "");
+      if (line.too_long) {
+        spdlog::error("stdin:{}: too large: {} bytes (limit {}, see --max-doc-bytes) (JSON line)",
+                      line_no, line.bytes, flags.max_doc_bytes);
+        skipped = true;
+        continue;
+      }
+      if (line.text.find_first_not_of(" \t\r") == std::string::npos) continue;
+      Result<Article> a = ParseJsonArticle(line.text, line_no, "");
       if (!a.ok()) {
         spdlog::error("{}", a.status().message());
         skipped = true;
@@ -107,11 +118,18 @@ bool ExtractArticles(const CompareFlags& flags, const std::vector<std::string>& 
       chunk.push_back({"stdin:" + std::to_string(line_no), std::nullopt, std::move(a)});
       if (chunk.size() >= chunk_size) flush();
     }
+    if (stdin_lines.error() != 0) {
+      spdlog::error("stdin: read error: {}", std::strerror(stdin_lines.error()));
+      skipped = true;
+    }
   }
   ArticleList list = ListArticles(paths, "");
   for (const std::string& e : list.errors) {
     spdlog::error("{}", e);
     skipped = true;
+  }
+  if (!flags.quiet) {
+    for (const std::string& w : list.warnings) spdlog::warn("{}", w);
   }
   for (ArticleRef& ref : list.articles) {
     std::string where = ref.path;

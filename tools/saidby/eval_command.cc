@@ -4,28 +4,49 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 
 #include "commands.h"
 #include "saidby/article_source.h"
 #include "saidby/csv.h"
 #include "saidby/evaluation.h"
 #include "saidby/extractor.h"
+#include "saidby/file_reader.h"
 
 namespace saidby::cli {
+
+namespace {
+
+// CLI::Range lets "nan" through (every comparison with it is false), which disabled the gate.
+CLI::Validator UnitInterval(const std::string& flag) {
+  return CLI::Validator(
+      [flag](std::string& text) -> std::string {
+        char* end = nullptr;
+        const double v = std::strtod(text.c_str(), &end);
+        if (text.empty() || *end != '\0' || !std::isfinite(v) || v < 0 || v > 1)
+          return flag + " must be a number from 0 to 1, not '" + text + "'";
+        return {};
+      },
+      "0..1");
+}
+
+}  // namespace
 
 void AddEvalOptions(CLI::App& app, EvalFlags& flags) {
   app.add_option("--gold", flags.gold, "Gold annotations (doc,speaker,quote,kind,cue)")->required();
   app.add_option("paths", flags.paths, "Articles: files or folders")->required();
   app.add_option("--min-f1", flags.min_f1, "Exit 3 when the pair F1 is below X")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(UnitInterval("--min-f1"));
   app.add_option("--min-person-f1", flags.min_person_f1,
                  "Exit 3 when the person F1 (gold with a canonical column) is below X")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(UnitInterval("--min-person-f1"));
   app.add_option("--format", flags.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--rules", flags.rules_dir, "Rules folder to use instead of the shipped rules");
 }
@@ -34,10 +55,10 @@ namespace {
 
 constexpr size_t kShownQuoteChars = 120;
 
-// Reads gold.csv into rows; a malformed file, a missing column or an unknown kind is an error
-// naming the file (and line).
-Result<std::vector<GoldQuote>> ReadGold(const std::string& path) {
-  Result<CsvTable> table = ReadCsvFile(path);
+// Reads gold.csv into rows, and the line of each into `lines`; a malformed file, a missing
+// column or an unknown kind is an error naming the file (and line).
+Result<std::vector<GoldQuote>> ReadGold(const std::string& path, std::vector<size_t>& lines) {
+  Result<CsvTable> table = ReadCsvFile(path, kMaxGoldFileBytes, "the limit for a gold file");
   if (!table.ok()) return table.status();
   const size_t doc = table->Column("doc"), speaker = table->Column("speaker"),
                quote = table->Column("quote"), kind = table->Column("kind"),
@@ -65,6 +86,7 @@ Result<std::vector<GoldQuote>> ReadGold(const std::string& path) {
     }
     gold.push_back({row[doc], row[speaker], row[quote], k, row[cue],
                     canonical == CsvTable::npos ? std::string() : row[canonical]});
+    lines.push_back(table->row_lines[r]);
   }
   return gold;
 }
@@ -253,9 +275,10 @@ int RunEval(const EvalFlags& flags) {
       LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
   if (!rules) return kUsage;
 
-  Result<std::vector<GoldQuote>> gold = ReadGold(flags.gold);
-  if (!gold.ok()) {
-    spdlog::error("{}", gold.status().message());
+  std::vector<size_t> gold_lines;
+  Result<std::vector<GoldQuote>> all_gold = ReadGold(flags.gold, gold_lines);
+  if (!all_gold.ok()) {
+    spdlog::error("{}", all_gold.status().message());
     return kUsage;
   }
 
@@ -265,19 +288,50 @@ int RunEval(const EvalFlags& flags) {
     spdlog::error("{}", e);
     skipped = true;
   }
+  for (const std::string& w : list.warnings) spdlog::warn("{}", w);
+
+  std::unordered_map<std::string, std::vector<size_t>> gold_of_doc;
+  for (size_t g = 0; g < all_gold->size(); ++g) gold_of_doc[all_gold.value()[g].doc].push_back(g);
 
   // Every article is read and extracted in parallel; results are kept in input order, so the
-  // report does not depend on the thread count.
+  // report does not depend on the thread count. Each also counts how often its gold quotes
+  // occur in it, to tell a repeated gold row from a quote the article holds twice.
   const Extractor extractor(*rules, ExtractOptions{});
   std::vector<std::optional<Result<ArticleQuotes>>> results(list.articles.size());
+  std::vector<std::vector<std::pair<size_t, size_t>>> quote_counts(list.articles.size());
   tbb::parallel_for(size_t{0}, list.articles.size(), [&](size_t i) {
     Result<Article> article = ReadArticle(list.articles[i], kDefaultMaxDocBytes);
     if (!article.ok()) {
       results[i].emplace(article.status());
       return;
     }
+    if (auto it = gold_of_doc.find(article->id); it != gold_of_doc.end()) {
+      for (size_t g : it->second) {
+        quote_counts[i].emplace_back(g, CountOccurrences(article->text, all_gold.value()[g].quote));
+      }
+    }
     results[i].emplace(extractor.Extract(std::move(article).value()));
   });
+  std::vector<size_t> occurrences(all_gold->size(), 0);
+  for (const auto& counts : quote_counts) {
+    for (auto [g, n] : counts) occurrences[g] = std::max(occurrences[g], n);
+  }
+  std::vector<GoldQuote> gold;
+  const std::vector<GoldRepeat> repeats = RepeatedGoldRows(all_gold.value(), occurrences);
+  auto repeat = repeats.begin();
+  for (size_t g = 0; g < all_gold->size(); ++g) {
+    if (repeat != repeats.end() && repeat->row == g) {
+      const size_t n = occurrences[g];
+      spdlog::warn(
+          "{}:{}: repeats line {} (doc {}, the same quote; {}); this row is not counted",
+          flags.gold, gold_lines[g], gold_lines[repeat->first_row], all_gold.value()[g].doc,
+          n == 0 ? std::string("not found verbatim in an article")
+                 : "the article holds it " + std::to_string(n) + (n == 1 ? " time" : " times"));
+      ++repeat;
+      continue;
+    }
+    gold.push_back(std::move(all_gold.value()[g]));
+  }
 
   std::vector<QuoteRecord> predictions;
   std::vector<std::string> extracted_docs;
@@ -294,7 +348,7 @@ int RunEval(const EvalFlags& flags) {
   results.clear();
 
   const EvalOptions options;
-  const EvalReport report = Evaluate(gold.value(), predictions, extracted_docs, options);
+  const EvalReport report = Evaluate(gold, predictions, extracted_docs, options);
   if (report.gold_docs_not_extracted > 0) {
     spdlog::warn(
         "{}: {} documents ({} rows) have no article in the input; their rows count as misses",
@@ -303,9 +357,9 @@ int RunEval(const EvalFlags& flags) {
 
   RunSummary summary;
   summary.gold_path = flags.gold;
-  summary.gold_rows = gold->size();
+  summary.gold_rows = gold.size();
   summary.scare_rows = static_cast<size_t>(std::count_if(
-      gold->begin(), gold->end(), [](const GoldQuote& g) { return g.kind == "scare"; }));
+      gold.begin(), gold.end(), [](const GoldQuote& g) { return g.kind == "scare"; }));
   summary.predictions = predictions.size();
   summary.extracted = extracted_docs.size();
   summary.min_token_f1 = options.min_token_f1;

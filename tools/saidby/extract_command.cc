@@ -4,6 +4,7 @@
 #include <tbb/task_arena.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -81,10 +82,6 @@ struct WorkItem {
   std::string rows;  // its quotes, formatted (in parallel); the output stage only writes them
 };
 
-// JSON escapes can make a line several times longer than the text it carries ("\u00e9" for
-// "é"); lines beyond this many times --max-doc-bytes are skipped unread.
-constexpr size_t kJsonExpansion = 6;
-
 std::string TooLarge(size_t bytes, size_t limit) {
   return "too large: " + std::to_string(bytes) + " bytes (limit " + std::to_string(limit) +
          ", see --max-doc-bytes)";
@@ -124,6 +121,11 @@ void Process(WorkItem& item, const Extractor& extractor, const ExtractFlags& fla
 }  // namespace
 
 int RunExtract(const ExtractFlags& flags) {
+  if (flags.paths.size() > 1 &&
+      std::find(flags.paths.begin(), flags.paths.end(), "-") != flags.paths.end()) {
+    spdlog::error("'-' (JSON Lines on stdin) cannot be mixed with paths: run one or the other");
+    return kUsage;
+  }
   std::unique_ptr<const RuleSet> rules =
       LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
   if (!rules) return kUsage;
@@ -147,6 +149,7 @@ int RunExtract(const ExtractFlags& flags) {
   bool skipped = false;
 
   const bool from_stdin = flags.paths.empty() || (flags.paths.size() == 1 && flags.paths[0] == "-");
+
   const bool show_progress = !flags.quiet && ::isatty(STDERR_FILENO) == 1;
   ArticleList list;
   size_t total_bytes = 0;  // 0: unknown (stdin), no ETA
@@ -155,6 +158,9 @@ int RunExtract(const ExtractFlags& flags) {
     for (const std::string& e : list.errors) {
       spdlog::error("{}", e);
       skipped = true;
+    }
+    if (!flags.quiet) {
+      for (const std::string& w : list.warnings) spdlog::warn("{}", w);
     }
     if (show_progress) {
       for (const ArticleRef& ref : list.articles) {
@@ -167,10 +173,7 @@ int RunExtract(const ExtractFlags& flags) {
   ProgressLine progress(show_progress, total_bytes);
 
   // The input stage hands out one document at a time, in order.
-  const size_t max_line = flags.max_doc_bytes < (SIZE_MAX - 4096) / kJsonExpansion
-                              ? flags.max_doc_bytes * kJsonExpansion + 4096
-                              : SIZE_MAX;
-  LineReader stdin_lines(STDIN_FILENO, max_line);
+  LineReader stdin_lines(STDIN_FILENO, MaxJsonLineBytes(flags.max_doc_bytes));
   LineReader::Line line;
   size_t line_no = 0;
   size_t next_ref = 0;

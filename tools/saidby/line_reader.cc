@@ -3,9 +3,17 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace saidby::cli {
+
+size_t MaxJsonLineBytes(size_t max_doc_bytes) {
+  constexpr size_t kJsonExpansion = 6, kOtherFields = 4096;
+  return max_doc_bytes < (SIZE_MAX - kOtherFields) / kJsonExpansion
+             ? max_doc_bytes * kJsonExpansion + kOtherFields
+             : SIZE_MAX;
+}
 
 LineReader::LineReader(int fd, size_t max_line_bytes)
     : fd_(fd), max_line_bytes_(max_line_bytes), buf_(1u << 20) {}

@@ -16,6 +16,11 @@
 
 namespace saidby::cli {
 
+// The longest JSON line read for a document of at most `max_doc_bytes`: JSON escapes can make
+// a line several times longer than the text it carries ("\u0001" for one byte), so lines
+// beyond 6 × the limit (+ 4096 for the other fields) are skipped unread.
+size_t MaxJsonLineBytes(size_t max_doc_bytes);
+
 class LineReader {
  public:
   struct Line {

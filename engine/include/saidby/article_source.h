@@ -27,18 +27,23 @@ struct ArticleRef {
 };
 
 struct ArticleList {
-  std::vector<ArticleRef> articles;  // in the order given, folders expanded and sorted
-  std::vector<std::string> errors;   // "PATH: reason" for paths that could not be listed
+  std::vector<ArticleRef> articles;   // in the order given, folders expanded and sorted
+  std::vector<std::string> errors;    // "PATH: reason" for paths that could not be listed
+  std::vector<std::string> warnings;  // "PATH: the same file as OTHER, read once"
 };
 
-// `source_override`: the --source label, or empty.
+// `source_override`: the --source label, or empty. Symlinked `*.txt` files inside a folder are
+// read wherever they point; symlinked folders are not entered. A file reached twice is listed
+// once, with a warning.
 ArticleList ListArticles(const std::vector<std::string>& paths, const std::string& source_override);
 
-// Reads one article. Errors name the path: unreadable, not a regular file, larger than
-// `max_bytes`. (Encoding is checked later, by MakeDocument.)
+// Reads one article (ReadRegularFile). Errors: unreadable, not a regular file, larger than
+// `max_bytes`; the caller names the path. (Encoding is checked later, by MakeDocument.)
 Result<Article> ReadArticle(const ArticleRef& ref, size_t max_bytes);
 
-// One JSON Lines record. `line_no` is 1-based, for the message ("stdin:3: …").
+// One JSON Lines record. `line_no` is 1-based, for the message ("stdin:3: …"). Refused before
+// parsing: a raw NUL byte, nesting deeper than 1024, more than 1 MiB outside strings (parser
+// memory follows structure; see README "Limits").
 Result<Article> ParseJsonArticle(std::string_view line, size_t line_no,
                                  const std::string& source_override);
 

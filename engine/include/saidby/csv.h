@@ -4,7 +4,7 @@
 // Cost: one pass; the table owns its strings.
 //
 // Example:
-//   Result<CsvTable> t = ReadCsvFile("corpus/seeds/gold.csv");
+//   Result<CsvTable> t = ReadCsvFile("corpus/seeds/gold.csv", 64 << 20, "the gold limit");
 //   size_t col = t->Column("speaker");  // CsvTable::npos if absent
 #pragma once
 
@@ -26,7 +26,10 @@ struct CsvTable {
 
 // `name` is used in error messages ("gold.csv:12: unterminated quoted field").
 Result<CsvTable> ParseCsv(std::string_view bytes, const std::string& name);
-Result<CsvTable> ReadCsvFile(const std::string& path);
+// Reads a regular file of at most `max_bytes` (see ReadRegularFile; `limit_hint` ends the
+// "too large" message); every error names `path`.
+Result<CsvTable> ReadCsvFile(const std::string& path, size_t max_bytes,
+                             std::string_view limit_hint);
 
 // One field, quoted when it holds a comma, a quote or a line break.
 std::string CsvField(std::string_view field);

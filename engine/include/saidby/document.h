@@ -49,9 +49,10 @@ struct Document {
   size_t ParagraphAt(size_t pos) const;
 };
 
-// OK, or an error "invalid UTF-8 at byte N" / "binary data (NUL byte) at byte N".
-// Overlong forms and surrogates are invalid.
-Status ValidateText(std::string_view bytes);
+// OK, or an error "invalid UTF-8 at byte N" / "binary data (NUL byte) at byte N", or, for text
+// that starts with a UTF-16 or UTF-32 byte order mark, "looks like UTF-16 (byte order mark FF
+// FE), …". Overlong forms and surrogates are invalid. `error_offset`, if given, receives N.
+Status ValidateText(std::string_view bytes, size_t* error_offset = nullptr);
 
 // Splits text into sentences. Immutable after construction; safe to share between threads.
 class SentenceSplitter {

@@ -104,6 +104,21 @@ struct EvalOptions {
 EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteRecord>& predictions,
                     const std::vector<std::string>& extracted_docs, EvalOptions options = {});
 
+// A gold row that repeats an earlier row: same doc and (normalized) quote, beyond as many rows
+// as the article holds the quote. Two rows for a quote that occurs twice are not repeats.
+struct GoldRepeat {
+  size_t row = 0;        // index into the gold rows
+  size_t first_row = 0;  // the first row of its doc and quote
+};
+
+// The repeated rows of `gold`, ascending. `occurrences[i]`: how many times gold[i].quote occurs
+// verbatim in its article (CountOccurrences); 0 (no article, or not verbatim) counts as once.
+std::vector<GoldRepeat> RepeatedGoldRows(const std::vector<GoldQuote>& gold,
+                                         const std::vector<size_t>& occurrences);
+
+// Non-overlapping occurrences of `quote` in `text` (0 for an empty quote).
+size_t CountOccurrences(std::string_view text, std::string_view quote);
+
 // Word tokens of a quote: Unicode case-folded, accents dropped, curly and straight apostrophes
 // unified, split at anything that is not a letter, digit or inner apostrophe ("It’s (Putin)"
 // → it's, putin).

@@ -30,10 +30,10 @@ class NameRunFinder;
 
 struct RuleProblem {
   std::string file;
-  size_t line = 0;    // 1-based
+  size_t line = 0;    // 1-based; 0 when the file or folder itself is the problem
   size_t column = 0;  // 1-based, in bytes
   std::string reason;
-  std::string ToString() const;  // "file:line:column: reason"
+  std::string ToString() const;  // "file:line:column: reason", or "file: reason" for line 0
 };
 
 enum class Gender { kUnknown, kMale, kFemale };
