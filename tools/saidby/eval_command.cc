@@ -4,7 +4,9 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -294,8 +296,8 @@ int RunEval(const EvalFlags& flags) {
   }
   std::cout.flush();
   if (!std::cout) {
-    spdlog::error("stdout: write failed");
-    return kSomeSkipped;
+    spdlog::error("stdout: write failed: {}", std::strerror(errno));
+    return kWriteFailed;
   }
 
   if (flags.min_f1 >= 0 && report.pairs.F1() < flags.min_f1) {

@@ -4,10 +4,11 @@
 #include <tbb/task_arena.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -15,10 +16,12 @@
 
 #include "commands.h"
 #include "line_reader.h"
+#include "output_file.h"
 #include "progress_line.h"
 #include "saidby/article_source.h"
 #include "saidby/attribution.h"
 #include "saidby/extractor.h"
+#include "saidby/label.h"
 #include "saidby/quote_printer.h"
 
 namespace saidby::cli {
@@ -53,6 +56,11 @@ int RunRulesCheck(const std::string& dir) {
   std::unique_ptr<const RuleSet> rules = LoadRulesOrReport(dir);
   if (!rules) return kUsage;
   std::cout << dir << ": " << rules->rules().size() << " patterns, all examples match\n";
+  std::cout.flush();
+  if (!std::cout) {
+    spdlog::error("stdout: write failed: {}", std::strerror(errno));
+    return kWriteFailed;
+  }
   return kOk;
 }
 
@@ -68,6 +76,7 @@ struct WorkItem {
   std::string json;                  // or a JSON Lines record from stdin, still to parse
   size_t line_no = 0;                // its line
   bool message_names_place = false;  // the error already says "stdin:N: …"
+  bool labels_escaped = false;       // its id or source had bytes written as \xHH
   Status error;
   std::optional<Result<ArticleQuotes>> quotes;
   std::string rows;  // its quotes, formatted (in parallel); the output stage only writes them
@@ -83,11 +92,12 @@ std::string TooLarge(size_t bytes, size_t limit) {
 }
 
 // Runs in parallel: reading or JSON parsing is part of the work, not of the serial input stage.
-void Process(WorkItem& item, const Extractor& extractor, const ExtractFlags& flags) {
+void ProcessOrThrow(WorkItem& item, const Extractor& extractor, const ExtractFlags& flags) {
   const size_t max_doc_bytes = flags.max_doc_bytes;
   if (!item.error.ok()) return;
-  Result<Article> article = item.ref ? ReadArticle(*item.ref, max_doc_bytes)
-                                     : ParseJsonArticle(item.json, item.line_no, flags.source);
+  Result<Article> article =
+      item.ref ? ReadArticle(*item.ref, max_doc_bytes)
+               : ParseJsonArticle(item.json, item.line_no, flags.source, &item.labels_escaped);
   std::string().swap(item.json);
   if (!article.ok()) {
     item.error = article.status();
@@ -113,24 +123,32 @@ void Process(WorkItem& item, const Extractor& extractor, const ExtractFlags& fla
   std::vector<QuoteRecord>().swap(item.quotes->value().quotes);  // the rows say it all now
 }
 
+// An exception escaping a worker would end the process and lose every row: whatever one
+// document throws (bad_alloc) is reported for that document, and the batch goes on.
+void Process(WorkItem& item, const Extractor& extractor, const ExtractFlags& flags) {
+  try {
+    ProcessOrThrow(item, extractor, flags);
+  } catch (const std::exception& e) {
+    item.quotes.reset();
+    item.rows.clear();
+    item.error = Status::Error(std::string("internal error: ") + e.what());
+  }
+}
+
 }  // namespace
 
-int RunExtract(const ExtractFlags& flags) {
+int RunExtract(const ExtractFlags& given) {
+  ExtractFlags flags = given;
   std::unique_ptr<const RuleSet> rules =
       LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
   if (!rules) return kUsage;
-
-  std::ofstream file;
-  if (!flags.output.empty()) {
-    file.open(flags.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      spdlog::error("{}: cannot write output file", flags.output);
-      return kUsage;
+  if (!IsValidLabel(flags.source)) {
+    flags.source = ValidLabel(flags.source);
+    if (!flags.quiet) {
+      spdlog::warn("--source is not valid UTF-8: written as '{}' (each bad byte as \\xHH)",
+                   flags.source);
     }
   }
-  std::ostream& out = flags.output.empty() ? std::cout : file;
-  // The CSV header; the rows are formatted by the workers (Process).
-  if (flags.format != "jsonl") CsvQuotePrinter header(out, flags.explain);
 
   const Extractor extractor(*rules, ExtractOptions{flags.keep_scare, flags.explain});
   const int jobs = flags.jobs > 0
@@ -148,6 +166,9 @@ int RunExtract(const ExtractFlags& flags) {
       spdlog::error("{}", e);
       skipped = true;
     }
+    if (!flags.quiet) {
+      for (const std::string& w : list.warnings) spdlog::warn("{}", w);
+    }
     if (show_progress) {
       for (const ArticleRef& ref : list.articles) {
         std::error_code ec;
@@ -156,6 +177,41 @@ int RunExtract(const ExtractFlags& flags) {
       }
     }
   }
+
+  // Refused before anything is opened for writing: the output would replace an input.
+  if (const std::optional<FileId> out_id =
+          flags.output.empty() ? std::nullopt : RegularFileId(flags.output)) {
+    if (from_stdin && RegularFileId(STDIN_FILENO) == out_id) {
+      spdlog::error("{}: the output is also the input (stdin); not overwriting it", flags.output);
+      return kUsage;
+    }
+    for (const ArticleRef& ref : list.articles) {
+      if (RegularFileId(ref.path) == out_id) {
+        spdlog::error("{}: the output is also an input ({}); not overwriting it", flags.output,
+                      ref.path);
+        return kUsage;
+      }
+    }
+  }
+  OutputFile out(flags.output);
+  if (Status s = out.Open(); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return kWriteFailed;
+  }
+  // Set at the first failed write: no document is read or extracted after it.
+  std::atomic<bool> write_failed = false;
+  auto write = [&](std::string_view bytes) {
+    if (out.Write(bytes)) return;
+    spdlog::error("{} (stopped at the first failed write)", out.error().message());
+    write_failed = true;
+  };
+  // The CSV header; the rows are formatted by the workers (Process).
+  if (flags.format != "jsonl") {
+    std::ostringstream header;
+    CsvQuotePrinter printer(header, flags.explain);
+    write(std::move(header).str());
+  }
+
   ProgressLine progress(show_progress, total_bytes);
 
   // The input stage hands out one document at a time, in order.
@@ -205,7 +261,9 @@ int RunExtract(const ExtractFlags& flags) {
     }
   };
   // The output stage prints each document's rows, in input order, then frees it.
+  bool labels_warned = false;
   auto print = [&](std::unique_ptr<WorkItem> item) {
+    if (write_failed) return;  // dropped: the output stopped at its first failed write
     ++docs_done;
     bytes_done += item->bytes;
     if (!item->error.ok()) {
@@ -220,8 +278,14 @@ int RunExtract(const ExtractFlags& flags) {
       if (!flags.quiet) {
         for (const std::string& w : item->quotes->value().warnings)
           report(item->where + ": " + w, true);
+        if (item->labels_escaped && !labels_warned) {
+          report(item->where + ": id or source is not valid UTF-8 text (NUL or a bad byte): " +
+                     "written with \\xHH (not repeated for other records)",
+                 true);
+          labels_warned = true;
+        }
       }
-      out << item->rows;
+      write(item->rows);
     }
     progress.Update(docs_done, bytes_done);
   };
@@ -238,13 +302,14 @@ int RunExtract(const ExtractFlags& flags) {
     tbb::parallel_pipeline(
         in_flight, tbb::make_filter<void, WorkItem*>(tbb::filter_mode::serial_in_order,
                                                      [&](tbb::flow_control& fc) -> WorkItem* {
-                                                       std::unique_ptr<WorkItem> item = next_item();
+                                                       std::unique_ptr<WorkItem> item =
+                                                           write_failed ? nullptr : next_item();
                                                        if (!item) fc.stop();
                                                        return item.release();
                                                      }) &
                        tbb::make_filter<WorkItem*, WorkItem*>(tbb::filter_mode::parallel,
                                                               [&](WorkItem* item) {
-                                                                if (item)
+                                                                if (item && !write_failed)
                                                                   Process(*item, extractor, flags);
                                                                 return item;
                                                               }) &
@@ -255,14 +320,14 @@ int RunExtract(const ExtractFlags& flags) {
                                                          }));
   });
   progress.Finish();
+  if (write_failed) return kWriteFailed;  // reported; the temporary file is removed
   if (stdin_lines.error() != 0) {
     spdlog::error("stdin: read error: {}", std::strerror(stdin_lines.error()));
     skipped = true;
   }
-  out.flush();
-  if (!out) {
-    spdlog::error("{}: write failed", flags.output.empty() ? "stdout" : flags.output);
-    return kSomeSkipped;
+  if (Status s = out.Commit(); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return kWriteFailed;
   }
   return skipped ? kSomeSkipped : kOk;
 }
