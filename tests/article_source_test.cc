@@ -184,6 +184,7 @@ TEST_CASE("document ids: unique by construction") {
   CHECK(id_of(R"({"source": "T", "text": "one"})", 1) != x);
   CHECK(id_of(R"({"text": "one"})", 1).rfind("stdin:", 0) == 0);
   CHECK(id_of(R"({"id": "given", "text": "one"})", 1) == "given");
+  CHECK(id_of(R"({"id": "", "text": "one"})", 1).rfind("stdin:", 0) == 0);  // "empty doc" else
 
   // Files found in folders: their path from the folder, without extension.
   ScratchDir s;

@@ -275,9 +275,11 @@ Result<Article> ParseJsonArticle(std::string_view line, size_t line_no,
                                                                  : std::string_view();
   // JSON strings are valid UTF-8 but may hold "\u0000"; --source may be any bytes.
   a.source = ValidLabel(given_source);
-  a.id = id_str ? ValidLabel(*id_str) : IdOfText(a.source, *text_str);
+  // An empty id would make rows that no quote table accepts ("empty doc"): as if absent.
+  const bool has_id = id_str && !id_str->empty();
+  a.id = has_id ? ValidLabel(*id_str) : IdOfText(a.source, *text_str);
   if (labels_escaped) {
-    *labels_escaped = a.source != given_source || (id_str && a.id != *id_str);
+    *labels_escaped = a.source != given_source || (has_id && a.id != *id_str);
   }
   if (!has_source) a.source = a.id;
   a.text = *text_str;
