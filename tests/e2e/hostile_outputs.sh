@@ -115,6 +115,19 @@ run_saidby "-o replaced" "$tmp/o5.out" "$tmp/o5.err" extract -j 2 "$tmp/many/a_m
 [ "$status" -eq 0 ] || fail "-o: exit $status"
 [ "$(wc -l < "$tmp/outdir/out.csv")" -eq 3001 ] || fail "-o: $(wc -l < "$tmp/outdir/out.csv") lines, expected 3001"
 [ "$(ls -A "$tmp/outdir")" = out.csv ] || fail "-o: left behind: $(ls -A "$tmp/outdir")"
+# Written in place: a device or pipe (/dev/stdout into a pipe); through a link, the file it names.
+set +e
+timeout 60 "$saidby" extract "$tmp/names/a.txt" -o /dev/stdout 2> "$tmp/o6.err" | cat > "$tmp/o6.csv"
+status=${PIPESTATUS[0]}
+set -e
+[ "$status" -eq 0 ] || fail "-o /dev/stdout into a pipe: exit $status: $(cat "$tmp/o6.err")"
+grep -q ',a,1,' "$tmp/o6.csv" || fail "-o /dev/stdout into a pipe: no rows"
+ln -s real.csv "$tmp/outdir/link.csv"
+run_saidby "-o a link" "$tmp/o7.out" "$tmp/o7.err" extract "$tmp/names/a.txt" -o "$tmp/outdir/link.csv"
+[ "$status" -eq 0 ] || fail "-o a link: exit $status: $(cat "$tmp/o7.err")"
+[ -L "$tmp/outdir/link.csv" ] && grep -q ',a,1,' "$tmp/outdir/real.csv" || fail "-o a link: the link was replaced"
+run_saidby "-o a link, again" "$tmp/o7.out" "$tmp/o7.err" extract "$tmp/names/a.txt" -o "$tmp/outdir/link.csv"
+[ -L "$tmp/outdir/link.csv" ] && grep -q ',a,1,' "$tmp/outdir/real.csv" || fail "-o an existing link: the link was replaced"
 
 # 5. Write failures (defect 13): stop at the first, say so, exit 4 (not 1, "inputs skipped").
 if [ -w /dev/full ]; then

@@ -29,13 +29,8 @@ Status OutputFile::Open() {
     return Status();
   }
   struct stat st {};
-  if (::lstat(path_.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
-    // Replace the file the link names, not the link.
-    std::error_code ec;
-    const fs::path target = fs::weakly_canonical(path_, ec);
-    if (!ec) path_ = target.string();
-  }
-  if (::stat(path_.c_str(), &st) == 0) {
+  const bool exists = ::stat(path_.c_str(), &st) == 0;
+  if (exists) {
     if (S_ISDIR(st.st_mode)) return Status::Error(name_ + ": cannot write: is a folder");
     if (!S_ISREG(st.st_mode)) {
       fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
@@ -44,6 +39,15 @@ Status OutputFile::Open() {
       return Status();
     }
   }
+  // Through a link (to a regular file, or to none yet) the file it names is written, not the link.
+  fs::path resolved(path_);
+  std::error_code ec;
+  for (int hops = 0; hops < 40 && fs::is_symlink(resolved, ec); ++hops) {
+    const fs::path link = fs::read_symlink(resolved, ec);
+    if (ec) break;
+    resolved = link.is_absolute() ? link : resolved.parent_path() / link;
+  }
+  path_ = resolved.string();
   const fs::path target(path_);
   const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   for (int attempt = 0;; ++attempt) {
@@ -56,6 +60,11 @@ Status OutputFile::Open() {
     if (errno != EEXIST || attempt == 100) {
       const int e = errno;
       temp_.clear();
+      // A file that may be written in a folder that may not: written in place.
+      if (exists && (e == EACCES || e == EPERM || e == EROFS)) {
+        fd_ = ::open(path_.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (fd_ >= 0) break;
+      }
       return Status::Error(name_ + ": cannot write: " + std::strerror(e));
     }
   }

@@ -2,8 +2,9 @@
 // target's folder (so the final rename cannot cross file systems), renamed over the target by
 // Commit; a run that fails or is killed leaves the target as it was, and two runs writing the
 // same target leave one whole output, never rows of both. "" or "-" is stdout, and a target that
-// exists but is not a regular file (/dev/null, a FIFO) is written in place. The first failed
-// write is kept and every later Write is refused, so callers stop at it.
+// exists but is not a regular file (/dev/null, a FIFO) is written in place, as is a file in a
+// folder where no temporary can be made. The first failed write is kept and every later Write
+// is refused, so callers stop at it.
 //
 // Example:
 //   OutputFile out("quotes.csv");
