@@ -41,7 +41,7 @@ TEST_CASE("JSON Lines records: fields, defaults and errors") {
   CHECK(a->text == "\xE2\x80\x9CWe will see,\xE2\x80\x9D she said.");
   Result<Article> b = ParseJsonArticle(R"({"text": "plain"})", 4, "Override");
   REQUIRE(b.ok());
-  CHECK(b->id == "line4");
+  CHECK(b->id.rfind("Override:", 0) == 0);
   CHECK(b->source == "Override");
   CHECK(ParseJsonArticle("{not json", 5, "").status().message() == "stdin:5: not valid JSON");
   CHECK(ParseJsonArticle("[1, 2]", 6, "").status().message() == "stdin:6: not a JSON object");
@@ -59,8 +59,8 @@ std::string JsonError(std::string_view line) {
 TEST_CASE("JSON Lines records: field types, repeated and escaped keys") {
   Result<Article> a = ParseJsonArticle(R"({"text": "t", "id": 5, "source": null})", 2, "");
   REQUIRE(a.ok());
-  CHECK(a->id == "line2");
-  CHECK(a->source == "line2");
+  CHECK(a->id.rfind("stdin:", 0) == 0);
+  CHECK(a->source == a->id);
   Result<Article> b =
       ParseJsonArticle(R"({"id": "x", "text": "a", "id": "y", "text": "b"})", 2, "");
   REQUIRE(b.ok());
@@ -188,6 +188,75 @@ TEST_CASE("JSON Lines records: long lines, and several threads at once") {
   }
   for (std::thread& t : threads) t.join();
   CHECK(seen == std::vector<std::string>(4, "all parsed"));
+}
+
+TEST_CASE("document ids: unique by construction") {
+  // Records without an id: the same text gives the same id wherever it is read (partitions of
+  // one corpus merge), another text or source another id.
+  auto id_of = [](std::string_view line, size_t line_no) {
+    Result<Article> a = ParseJsonArticle(line, line_no, "");
+    REQUIRE(a.ok());
+    return a->id;
+  };
+  const std::string x = id_of(R"({"source": "S", "text": "one"})", 1);
+  CHECK(x.size() == std::string("S:").size() + 16);
+  CHECK(x.rfind("S:", 0) == 0);
+  CHECK(id_of(R"({"source": "S", "text": "one"})", 7) == x);
+  CHECK(id_of(R"({"source": "S", "text": "two"})", 1) != x);
+  CHECK(id_of(R"({"source": "T", "text": "one"})", 1) != x);
+  CHECK(id_of(R"({"text": "one"})", 1).rfind("stdin:", 0) == 0);
+  CHECK(id_of(R"({"id": "given", "text": "one"})", 1) == "given");
+  CHECK(id_of(R"({"id": "", "text": "one"})", 1).rfind("stdin:", 0) == 0);  // "empty doc" else
+
+  // Files found in folders: their path from the folder, without extension.
+  ScratchDir s;
+  s.Write("batch/x/art.txt", "First.");
+  s.Write("batch/y/art.txt", "Second.");
+  s.Write("batch/top.txt", "Third.");
+  const std::string explicit_file = s.Write("other/art.txt", "Fourth.");
+  for (const std::string& folder : {(s.dir / "batch").string(), (s.dir / "batch/").string()}) {
+    ArticleList list = ListArticles({folder, explicit_file}, "");
+    REQUIRE(list.articles.size() == 4);
+    CHECK(list.articles[0].id == "top");
+    CHECK(list.articles[1].id == "x/art");
+    CHECK(list.articles[2].id == "y/art");
+    CHECK(list.articles[3].id == "art");  // named explicitly: its file name
+    CHECK(list.articles[1].source == "x/art");
+  }
+  // A sources.csv beside the files still names them by file name.
+  s.Write("batch/x/sources.csv", "doc,source\nart,Wire\n");
+  CHECK(ListArticles({(s.dir / "batch").string()}, "").articles[1].source == "Wire");
+}
+
+TEST_CASE("hostile: file names, --source and JSON ids that are not valid UTF-8 text") {
+  ScratchDir s;
+  s.Write("batch/a.txt", "First.");
+  s.Write("batch/b\xFF.txt", "Second.");
+  s.Write("batch/c\xFE.txt", "Third.");
+  ArticleList list = ListArticles({(s.dir / "batch").string()}, "");
+  REQUIRE(list.articles.size() == 3);
+  CHECK(list.articles[1].id == "b\\xFF");
+  CHECK(list.articles[1].source == "b\\xFF");
+  CHECK(list.articles[2].id == "c\\xFE");
+  REQUIRE(list.warnings.size() == 1);  // once, for the first
+  CHECK(list.warnings[0].find("b\\xFF.txt: file name is not valid UTF-8") != std::string::npos);
+  CHECK(ReadArticle(list.articles[1], 1 << 20)->text == "Second.");
+  CHECK(ListArticles({(s.dir / "batch").string()}, "Out\xC3let").articles[0].source ==
+        "Out\\xC3let");
+
+  bool escaped = false;
+  Result<Article> a =
+      ParseJsonArticle(R"({"id": "a\u0000b", "source": "S\u0000", "text": "t"})", 1, "", &escaped);
+  REQUIRE(a.ok());
+  CHECK(a->id == "a\\x00b");
+  CHECK(a->source == "S\\x00");
+  CHECK(escaped);
+  Result<Article> b = ParseJsonArticle(R"({"id": "ok", "text": "t"})", 2, "\xFF", &escaped);
+  REQUIRE(b.ok());
+  CHECK(b->source == "\\xFF");
+  CHECK(escaped);
+  CHECK(ParseJsonArticle(R"({"id": "ok", "text": "t"})", 3, "", &escaped).ok());
+  CHECK_FALSE(escaped);
 }
 
 TEST_CASE("hostile: a file that vanishes between listing and reading is reported, the rest read") {

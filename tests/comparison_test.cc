@@ -320,11 +320,11 @@ TEST_CASE("compare: the result does not depend on row order, and duplicates coll
   WriteComparisonHtml(Compare(shuffled), b);
   CHECK(a.str() == b.str());
   CHECK(ClustersCsv(Compare(rows)) == ClustersCsv(Compare(shuffled)));
-  CHECK(Compare(shuffled).warnings.empty());
+  CHECK(Compare(shuffled).clashes.empty());
 
   std::vector<QuoteRecord> clash = {rows[0], rows[0]};
   clash[1].quote = "something else";
-  CHECK(Compare(clash).warnings.size() == 1);
+  CHECK(Compare(clash).clashes.size() == 1);
 }
 
 TEST_CASE("report: self-contained page with heat map and marked words") {

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <map>
@@ -14,6 +16,7 @@
 
 #include "saidby/csv.h"
 #include "saidby/file_reader.h"
+#include "saidby/label.h"
 
 namespace saidby {
 namespace fs = std::filesystem;
@@ -23,7 +26,9 @@ namespace {
 // sources.csv of each folder, loaded once.
 class SourceLabels {
  public:
-  std::string For(const fs::path& file, const std::string& id, std::vector<std::string>& errors) {
+  // The label of `file`, whose row in sources.csv is `stem`; `id` when it has none.
+  std::string For(const fs::path& file, const std::string& stem, const std::string& id,
+                  std::vector<std::string>& errors) {
     const std::string dir = file.parent_path().string();
     auto it = cache_.find(dir);
     if (it == cache_.end()) {
@@ -45,7 +50,7 @@ class SourceLabels {
       }
       it = cache_.emplace(dir, std::move(labels)).first;
     }
-    auto label = it->second.find(id);
+    auto label = it->second.find(stem);
     return label == it->second.end() ? id : label->second;
   }
 
@@ -59,22 +64,34 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
                          const std::string& source_override) {
   ArticleList out;
   SourceLabels labels;
+  const std::string source = ValidLabel(source_override);
+  bool named_bad_label = false;  // warn of the first file name that is not valid UTF-8 only
   // The same file reached twice (named twice, inside two folders given, or through a symlink)
   // is read once: its rows would otherwise be counted twice.
   std::map<std::pair<dev_t, ino_t>, std::string> seen;
-  auto add = [&](const fs::path& p) {
+  // `id`: the file name without extension, or for a file found in a folder, its path from that
+  // folder without extension ("x/art"), so files of the same name in two subfolders differ.
+  auto add = [&](const fs::path& p, const fs::path& id) {
     struct stat st {};
     if (::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
       auto [it, inserted] = seen.try_emplace({st.st_dev, st.st_ino}, p.string());
       if (!inserted) {
-        out.warnings.push_back(p.string() + ": the same file as " + it->second + ", read once");
+        out.warnings.push_back(ValidLabel(p.string()) + ": the same file as " +
+                               ValidLabel(it->second) + ", read once");
         return;
       }
     }
     ArticleRef ref;
     ref.path = p.string();
-    ref.id = p.stem().string();
-    ref.source = source_override.empty() ? labels.For(p, ref.id, out.errors) : source_override;
+    ref.id = ValidLabel(id.generic_string());
+    if (ref.id != id.generic_string() && !named_bad_label) {
+      named_bad_label = true;
+      out.warnings.push_back(ValidLabel(ref.path) +
+                             ": file name is not valid UTF-8: document id '" + ref.id +
+                             "' (each bad byte as \\xHH; other such names not reported)");
+    }
+    const std::string stem = p.stem().string();  // the doc column of a sources.csv beside it
+    ref.source = !source.empty() ? source : labels.For(p, stem, ref.id, out.errors);
     out.articles.push_back(std::move(ref));
   };
   for (const std::string& path : paths) {
@@ -85,7 +102,8 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
       continue;
     }
     if (!fs::is_directory(st)) {
-      add(path);  // named explicitly: read whatever its extension; checked when read
+      // Named explicitly: read whatever its extension; checked when read.
+      add(path, fs::path(path).stem());
       continue;
     }
     std::vector<fs::path> files;
@@ -103,7 +121,7 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
       if (it->path().extension() == ".txt" && it->is_regular_file(fe)) files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) add(f);
+    for (const auto& f : files) add(f, f.lexically_relative(path).replace_extension());
   }
   return out;
 }
@@ -228,11 +246,24 @@ std::string IntegersAsDoubles(std::string_view json) {
   return out;
 }
 
+// The id of a record without one: its source and a hash of its text, the same in whichever
+// partition of a corpus the record is read (a line number is not), so partial runs merge.
+std::string IdOfText(std::string_view source, std::string_view text) {
+  uint64_t h = 14695981039346656037ull;  // 64-bit FNV-1a: stable across platforms and builds
+  for (const char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(source.empty() ? "stdin" : source) + ":" + hex;
+}
+
 }  // namespace
 
 // simdjson, not nlohmann: this reader is on the hot path of every batch (nlohmann: ~76 instr/byte).
 Result<Article> ParseJsonArticle(std::string_view line, size_t line_no,
-                                 const std::string& source_override) {
+                                 const std::string& source_override, bool* labels_escaped) {
   auto error = [&](const char* why) {
     return Status::Error("stdin:" + std::to_string(line_no) + ": " + why);
   };
@@ -292,11 +323,20 @@ Result<Article> ParseJsonArticle(std::string_view line, size_t line_no,
   if (!text_str) return error("missing string field \"text\"");
   Article a;
   const std::optional<std::string_view> id_str = string_of(id);
-  a.id = id_str ? std::string(*id_str) : "line" + std::to_string(line_no);
   const std::optional<std::string_view> source_str = string_of(source);
-  a.source = !source_override.empty() ? source_override
-             : source_str             ? std::string(*source_str)
-                                      : a.id;
+  const bool has_source = !source_override.empty() || source_str;
+  const std::string_view given_source = !source_override.empty() ? source_override
+                                        : source_str             ? *source_str
+                                                                 : std::string_view();
+  // JSON strings are valid UTF-8 but may hold "\u0000"; --source may be any bytes.
+  a.source = ValidLabel(given_source);
+  // An empty id would make rows that no quote table accepts ("empty doc"): as if absent.
+  const bool has_id = id_str && !id_str->empty();
+  a.id = has_id ? ValidLabel(*id_str) : IdOfText(a.source, *text_str);
+  if (labels_escaped) {
+    *labels_escaped = a.source != given_source || (has_id && a.id != *id_str);
+  }
+  if (!has_source) a.source = a.id;
   a.text = *text_str;
   return a;
 }

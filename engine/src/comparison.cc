@@ -498,15 +498,15 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
       const QuoteRecord& last = c.quotes.back();
       if (std::tie(last.source, last.doc, last.quote_id) == std::tie(r.source, r.doc, r.quote_id)) {
         if (FullKey(last) != FullKey(r)) {
-          c.warnings.push_back(r.source + "/" + r.doc + "#" + std::to_string(r.quote_id) +
-                               ": two different rows with this key; the first in sort order kept");
+          c.clashes.push_back(r.source + "/" + r.doc + "#" + std::to_string(r.quote_id) +
+                              ": two different rows with this key; the first in sort order kept");
         }
         continue;
       }
     }
     c.quotes.push_back(std::move(r));
   }
-  c.warnings.erase(std::unique(c.warnings.begin(), c.warnings.end()), c.warnings.end());
+  c.clashes.erase(std::unique(c.clashes.begin(), c.clashes.end()), c.clashes.end());
 
   const size_t nq = c.quotes.size();
   std::vector<std::string> names(nq);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "saidby/csv.h"
+#include "saidby/label.h"
 
 namespace saidby {
 
@@ -16,6 +17,16 @@ std::string FormatConfidence(double c) {
   return s;
 }
 
+namespace {
+
+// Whatever a row holds (ids from file names, fields of a table read back), every output is
+// valid UTF-8 without NUL, so that compare and --merge read it back (label.h).
+std::string Csv(std::string_view field) {
+  return IsValidLabel(field) ? CsvField(field) : CsvField(ValidLabel(field));
+}
+
+}  // namespace
+
 CsvQuotePrinter::CsvQuotePrinter(std::ostream& out, bool with_explain, bool write_header)
     : out_(out), with_explain_(with_explain) {
   if (!write_header) return;
@@ -24,29 +35,28 @@ CsvQuotePrinter::CsvQuotePrinter(std::ostream& out, bool with_explain, bool writ
 }
 
 void CsvQuotePrinter::Write(const QuoteRecord& r) {
-  out_ << CsvField(r.source) << ',' << CsvField(r.doc) << ',' << r.quote_id << ',' << r.start << ','
-       << r.end << ',' << r.kind << ',' << CsvField(r.speaker) << ',' << CsvField(r.mention) << ','
-       << CsvField(r.cue) << ',' << CsvField(r.rule) << ',' << FormatConfidence(r.confidence) << ','
-       << CsvField(r.quote);
-  if (with_explain_) out_ << ',' << CsvField(r.explain);
+  out_ << Csv(r.source) << ',' << Csv(r.doc) << ',' << r.quote_id << ',' << r.start << ',' << r.end
+       << ',' << Csv(r.kind) << ',' << Csv(r.speaker) << ',' << Csv(r.mention) << ',' << Csv(r.cue)
+       << ',' << Csv(r.rule) << ',' << FormatConfidence(r.confidence) << ',' << Csv(r.quote);
+  if (with_explain_) out_ << ',' << Csv(r.explain);
   out_ << "\r\n";
 }
 
 void JsonlQuotePrinter::Write(const QuoteRecord& r) {
   nlohmann::ordered_json j;
-  j["source"] = r.source;
-  j["doc"] = r.doc;
+  j["source"] = ValidLabel(r.source);
+  j["doc"] = ValidLabel(r.doc);
   j["quote_id"] = r.quote_id;
   j["start"] = r.start;
   j["end"] = r.end;
-  j["kind"] = r.kind;
-  j["speaker"] = r.speaker;
-  j["mention"] = r.mention;
-  j["cue"] = r.cue;
-  j["rule"] = r.rule;
+  j["kind"] = ValidLabel(r.kind);
+  j["speaker"] = ValidLabel(r.speaker);
+  j["mention"] = ValidLabel(r.mention);
+  j["cue"] = ValidLabel(r.cue);
+  j["rule"] = ValidLabel(r.rule);
   j["confidence"] = std::stod(FormatConfidence(r.confidence));
-  j["quote"] = r.quote;
-  if (with_explain_) j["explain"] = r.explain;
+  j["quote"] = ValidLabel(r.quote);
+  if (with_explain_) j["explain"] = ValidLabel(r.explain);
   out_ << j.dump() << '\n';
 }
 

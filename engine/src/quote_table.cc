@@ -6,6 +6,7 @@
 #include "saidby/csv.h"
 #include "saidby/document.h"
 #include "saidby/file_reader.h"
+#include "saidby/label.h"
 #include "text_util.h"
 
 namespace saidby {
@@ -126,7 +127,7 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableJsonl(std::string_view bytes,
       if (it == j.end() || !it->is_string()) {
         return Status::Error(where + "missing string field \"" + key + "\"");
       }
-      *field = it->get<std::string>();
+      *field = ValidLabel(it->get_ref<const std::string&>());  // "\u0000" as written back
     }
     for (auto [key, field, required] : {std::tuple{"quote_id", &r.quote_id, true},
                                         {"start", &r.start, false},

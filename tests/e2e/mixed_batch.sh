@@ -23,9 +23,10 @@ grep -q "$tmp/missing.txt: no such file or directory" "$tmp/err.txt" || fail "mi
 
 head -n 1 "$tmp/out.csv" | tr -d '\r' | grep -qx 'source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote' \
   || fail "header differs"
-# The good files are extracted, in path order: a_good's quotes, then sub/d_good's.
+# The good files are extracted, in path order: a_good's quotes, then sub/d_good's (its id is
+# its path in the folder).
 grep -q '^a_good,a_good,1,' "$tmp/out.csv" || fail "a_good missing"
-grep -q '^d_good,d_good,1,.*,it is fine' "$tmp/out.csv" || fail "d_good missing"
+grep -q '^sub/d_good,sub/d_good,1,.*,it is fine' "$tmp/out.csv" || fail "sub/d_good missing"
 grep -c ',a_good,' "$tmp/out.csv" | grep -qx 10 || fail "a_good should give 10 quotes (scare quotes dropped), got $(grep -c ',a_good,' "$tmp/out.csv")"
 if grep -q 'b_invalid\|c_empty\|e_binary' "$tmp/out.csv"; then fail "bad articles leaked into the output"; fi
 awk 'NR>1' "$tmp/out.csv" | grep -q 'Dmitry Peskov' || fail "speaker column not filled"
@@ -34,12 +35,8 @@ awk 'NR>1' "$tmp/out.csv" | grep -q 'Dmitry Peskov' || fail "speaker column not 
 python3 - "$tmp/out.csv" "$tmp/batch" <<'PY'
 import csv, sys, os
 rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
-paths = {}
-for dirpath, _, files in os.walk(sys.argv[2]):
-    for f in files:
-        paths[f[:-4]] = os.path.join(dirpath, f)
 for r in rows:
-    data = open(paths[r['doc']], 'rb').read()
+    data = open(os.path.join(sys.argv[2], r['doc'] + '.txt'), 'rb').read()
     assert data[int(r['start']):int(r['end'])].decode('utf-8') == r['quote'], r
 print(len(rows), "rows checked")
 PY

@@ -1,6 +1,7 @@
 // The subcommands of the saidby CLI. Each returns the process exit status of the contract:
 // 0 all inputs processed; 1 some inputs reported and skipped; 2 usage error or unusable rules;
-// 3 eval below --min-f1. Only main() turns these into an exit.
+// 3 eval below --min-f1; 4 an output could not be written (stopped at the first failed write).
+// Only main() turns these into an exit.
 #pragma once
 
 #include <memory>
@@ -11,7 +12,7 @@
 
 namespace saidby::cli {
 
-enum ExitCode { kOk = 0, kSomeSkipped = 1, kUsage = 2, kBelowThreshold = 3 };
+enum ExitCode { kOk = 0, kSomeSkipped = 1, kUsage = 2, kBelowThreshold = 3, kWriteFailed = 4 };
 
 // The largest article read unless --max-doc-bytes says otherwise (extract, compare and eval).
 constexpr size_t kDefaultMaxDocBytes = 16u << 20;

@@ -6,14 +6,16 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <deque>
 #include <filesystem>
-#include <fstream>
+#include <functional>
 #include <iostream>
 #include <optional>
 #include <thread>
 
 #include "commands.h"
 #include "line_reader.h"
+#include "output_file.h"
 #include "saidby/article_source.h"
 #include "saidby/comparison.h"
 #include "saidby/comparison_printer.h"
@@ -45,8 +47,8 @@ namespace {
 
 // Extracts articles from paths (or stdin JSON Lines) in parallel chunks, rows in input order.
 // Returns false when the rules are unusable; `skipped` is set for every reported input.
-bool ExtractArticles(const CompareFlags& flags, const std::vector<std::string>& paths,
-                     bool from_stdin, std::vector<QuoteRecord>& rows, bool& skipped) {
+bool ExtractArticles(const CompareFlags& flags, ArticleList list, bool from_stdin,
+                     std::vector<QuoteRecord>& rows, bool& skipped) {
   std::unique_ptr<const RuleSet> rules =
       LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
   if (!rules) return false;
@@ -66,17 +68,22 @@ bool ExtractArticles(const CompareFlags& flags, const std::vector<std::string>& 
     std::vector<std::optional<Result<ArticleQuotes>>> results(chunk.size());
     arena.execute([&] {
       tbb::parallel_for(size_t{0}, chunk.size(), [&](size_t i) {
-        Result<Article> a = chunk[i].ref ? ReadArticle(*chunk[i].ref, flags.max_doc_bytes)
-                                         : std::move(*chunk[i].parsed);
-        if (!a.ok()) {
-          results[i] = a.status();
-          return;
+        // An exception escaping a worker would end the process: it is this document's error.
+        try {
+          Result<Article> a = chunk[i].ref ? ReadArticle(*chunk[i].ref, flags.max_doc_bytes)
+                                           : std::move(*chunk[i].parsed);
+          if (!a.ok()) {
+            results[i] = a.status();
+            return;
+          }
+          if (a->text.size() > flags.max_doc_bytes) {
+            results[i] = Status::Error("too large: " + std::to_string(a->text.size()) + " bytes");
+            return;
+          }
+          results[i] = extractor.Extract(std::move(a).value());
+        } catch (const std::exception& e) {
+          results[i] = Status::Error(std::string("internal error: ") + e.what());
         }
-        if (a->text.size() > flags.max_doc_bytes) {
-          results[i] = Status::Error("too large: " + std::to_string(a->text.size()) + " bytes");
-          return;
-        }
-        results[i] = extractor.Extract(std::move(a).value());
       });
     });
     for (size_t i = 0; i < chunk.size(); ++i) {
@@ -100,6 +107,7 @@ bool ExtractArticles(const CompareFlags& flags, const std::vector<std::string>& 
     LineReader stdin_lines(STDIN_FILENO, MaxJsonLineBytes(flags.max_doc_bytes));
     LineReader::Line line;
     size_t line_no = 0;
+    bool labels_warned = false;
     while (stdin_lines.Next(line)) {
       ++line_no;
       if (line.too_long) {
@@ -109,11 +117,19 @@ bool ExtractArticles(const CompareFlags& flags, const std::vector<std::string>& 
         continue;
       }
       if (line.text.find_first_not_of(" \t\r") == std::string::npos) continue;
-      Result<Article> a = ParseJsonArticle(line.text, line_no, "");
+      bool labels_escaped = false;
+      Result<Article> a = ParseJsonArticle(line.text, line_no, "", &labels_escaped);
       if (!a.ok()) {
         spdlog::error("{}", a.status().message());
         skipped = true;
         continue;
+      }
+      if (labels_escaped && !labels_warned && !flags.quiet) {
+        spdlog::warn(
+            "stdin:{}: id or source is not valid UTF-8 text (NUL): written with \\xHH "
+            "(not repeated for other records)",
+            line_no);
+        labels_warned = true;
       }
       chunk.push_back({"stdin:" + std::to_string(line_no), std::nullopt, std::move(a)});
       if (chunk.size() >= chunk_size) flush();
@@ -123,7 +139,6 @@ bool ExtractArticles(const CompareFlags& flags, const std::vector<std::string>& 
       skipped = true;
     }
   }
-  ArticleList list = ListArticles(paths, "");
   for (const std::string& e : list.errors) {
     spdlog::error("{}", e);
     skipped = true;
@@ -140,97 +155,157 @@ bool ExtractArticles(const CompareFlags& flags, const std::vector<std::string>& 
   return true;
 }
 
-// Streams the file (a report can be large), and reports a failed write by name.
-template <typename Print>
-bool WriteFile(const fs::path& path, Print print) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  print(out);
-  out.close();
-  if (!out) {
-    spdlog::error("{}: cannot write file", path.string());
-    return false;
+// An ostream over an OutputFile: a report (which can be large) is written as it is printed.
+class OutputStreamBuf : public std::streambuf {
+ public:
+  explicit OutputStreamBuf(OutputFile& out) : out_(out) {}
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    return out_.Write(std::string_view(s, static_cast<size_t>(n))) ? n : 0;
   }
-  return true;
-}
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    const char ch = traits_type::to_char_type(c);
+    return out_.Write(std::string_view(&ch, 1)) ? c : traits_type::eof();
+  }
+
+ private:
+  OutputFile& out_;
+};
 
 }  // namespace
 
 int RunCompare(const CompareFlags& flags) {
-  std::vector<QuoteRecord> rows;
-  bool skipped = false;
+  // What is read and what is written, known before anything is: an output that is an input is
+  // refused (exit 2) before it could be replaced.
+  std::vector<std::string> tables;  // quote tables (with --merge, each folder's quotes.csv)
+  std::vector<std::string> article_paths;
+  bool from_stdin = !flags.merge && flags.inputs.empty();
   if (flags.merge) {
     if (flags.inputs.empty()) {
       spdlog::error("--merge needs the output folders of earlier compare runs");
       return kUsage;
     }
-    for (const std::string& dir : flags.inputs) {
-      Result<std::vector<QuoteRecord>> t = ReadQuoteTable((fs::path(dir) / "quotes.csv").string());
-      if (!t.ok()) {
-        spdlog::error("{} (is {} a compare output folder?)", t.status().message(), dir);
-        skipped = true;
-        continue;
-      }
-      for (QuoteRecord& r : t.value()) rows.push_back(std::move(r));
-    }
+    for (const std::string& dir : flags.inputs)
+      tables.push_back((fs::path(dir) / "quotes.csv").string());
   } else {
-    std::vector<std::string> article_paths;
-    bool from_stdin = flags.inputs.empty();
     for (const std::string& in : flags.inputs) {
       std::error_code ec;
       if (in == "-") {
         from_stdin = true;
       } else if (IsQuoteTablePath(in) && fs::is_regular_file(in, ec)) {
-        Result<std::vector<QuoteRecord>> t = ReadQuoteTable(in);
-        if (!t.ok()) {
-          spdlog::error("{}", t.status().message());
-          skipped = true;
-          continue;
-        }
-        for (QuoteRecord& r : t.value()) rows.push_back(std::move(r));
+        tables.push_back(in);
       } else {
         article_paths.push_back(in);
       }
     }
-    if ((from_stdin || !article_paths.empty()) &&
-        !ExtractArticles(flags, article_paths, from_stdin, rows, skipped)) {
+  }
+  ArticleList list;
+  if (!article_paths.empty()) list = ListArticles(article_paths, "");
+
+  std::vector<std::string> output_paths;
+  if (!flags.output_dir.empty()) {
+    const fs::path dir(flags.output_dir);
+    for (const char* name : {"quotes.csv", "speakers.csv", "clusters.csv"})
+      output_paths.push_back((dir / name).string());
+    if (flags.html.empty()) output_paths.push_back((dir / "report.html").string());
+  }
+  if (!flags.html.empty()) output_paths.push_back(flags.html);
+  for (const std::string& output : output_paths) {
+    const std::optional<FileId> out_id = RegularFileId(output);
+    if (!out_id) continue;
+    std::optional<std::string> input;
+    if (from_stdin && RegularFileId(STDIN_FILENO) == out_id) input = "stdin";
+    for (const std::string& t : tables) {
+      if (!input && RegularFileId(t) == out_id) input = t;
+    }
+    for (const ArticleRef& ref : list.articles) {
+      if (!input && RegularFileId(ref.path) == out_id) input = ref.path;
+    }
+    if (input) {
+      spdlog::error("{}: the output is also an input ({}); not overwriting it", output, *input);
       return kUsage;
     }
   }
 
-  const Comparison c = Compare(std::move(rows));
-  if (!flags.quiet) {
-    for (const std::string& w : c.warnings) spdlog::warn("{}", w);
+  std::vector<QuoteRecord> rows;
+  bool skipped = false;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    Result<std::vector<QuoteRecord>> t = ReadQuoteTable(tables[i]);
+    if (!t.ok()) {
+      if (flags.merge) {
+        spdlog::error("{} (is {} a compare output folder?)", t.status().message(), flags.inputs[i]);
+      } else {
+        spdlog::error("{}", t.status().message());
+      }
+      skipped = true;
+      continue;
+    }
+    for (QuoteRecord& r : t.value()) rows.push_back(std::move(r));
+  }
+  if ((from_stdin || !article_paths.empty()) &&
+      !ExtractArticles(flags, std::move(list), from_stdin, rows, skipped)) {
+    return kUsage;
   }
 
-  bool written = true;
+  const Comparison c = Compare(std::move(rows));
+  // Two different rows under one key: one of them is lost, whatever -q says.
+  for (const std::string& clash : c.clashes) spdlog::error("{}", clash);
+  if (!c.clashes.empty()) skipped = true;
+
   if (!flags.output_dir.empty()) {
     std::error_code ec;
     fs::create_directories(flags.output_dir, ec);
     if (ec) {
       spdlog::error("{}: cannot create folder: {}", flags.output_dir, ec.message());
-      return kUsage;
+      return kWriteFailed;
     }
+  }
+  // Every output goes to a temporary file first; they are renamed into place only once all
+  // were written, so a failed run leaves the previous outputs as they were.
+  std::deque<OutputFile> outputs;
+  auto write = [&](const std::string& path, const std::function<void(std::ostream&)>& print) {
+    OutputFile& out = outputs.emplace_back(path);
+    Status s = out.Open();
+    if (s.ok()) {
+      OutputStreamBuf buf(out);
+      std::ostream stream(&buf);
+      print(stream);
+      stream.flush();
+      if (out.failed()) s = out.error();
+    }
+    if (!s.ok()) spdlog::error("{}", s.message());
+    return s.ok();
+  };
+  auto printer = [&](void (*print)(const Comparison&, std::ostream&)) {
+    return [&c, print](std::ostream& out) { print(c, out); };
+  };
+  bool written = true;
+  if (!flags.output_dir.empty()) {
     const fs::path dir(flags.output_dir);
     // quotes.csv carries every compared row, so a later --merge can recompute exactly.
-    written &= WriteFile(dir / "quotes.csv", [&](std::ostream& out) {
-      CsvQuotePrinter printer(out);
-      for (const QuoteRecord& r : c.quotes) printer.Write(r);
-    });
-    written &=
-        WriteFile(dir / "speakers.csv", [&](std::ostream& out) { WriteSpeakersCsv(c, out); });
-    written &=
-        WriteFile(dir / "clusters.csv", [&](std::ostream& out) { WriteClustersCsv(c, out); });
-    if (flags.html.empty())
-      written &=
-          WriteFile(dir / "report.html", [&](std::ostream& out) { WriteComparisonHtml(c, out); });
+    written = write((dir / "quotes.csv").string(),
+                    [&](std::ostream& out) {
+                      CsvQuotePrinter quotes(out);
+                      for (const QuoteRecord& r : c.quotes) quotes.Write(r);
+                    }) &&
+              write((dir / "speakers.csv").string(), printer(WriteSpeakersCsv)) &&
+              write((dir / "clusters.csv").string(), printer(WriteClustersCsv)) &&
+              (!flags.html.empty() ||
+               write((dir / "report.html").string(), printer(WriteComparisonHtml)));
   } else {
-    WriteClustersCsv(c, std::cout);
-    std::cout.flush();
-    written &= static_cast<bool>(std::cout);
+    written = write("", printer(WriteClustersCsv));
   }
-  if (!flags.html.empty())
-    written &= WriteFile(flags.html, [&](std::ostream& out) { WriteComparisonHtml(c, out); });
-  if (!written) return kSomeSkipped;
+  if (written && !flags.html.empty()) written = write(flags.html, printer(WriteComparisonHtml));
+  for (OutputFile& out : outputs) {
+    if (!written) break;  // the others are removed unwritten
+    if (Status s = out.Commit(); !s.ok()) {
+      spdlog::error("{}", s.message());
+      written = false;
+    }
+  }
+  if (!written) return kWriteFailed;
   return skipped ? kSomeSkipped : kOk;
 }
 

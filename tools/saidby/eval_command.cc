@@ -4,9 +4,11 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -370,8 +372,8 @@ int RunEval(const EvalFlags& flags) {
   }
   std::cout.flush();
   if (!std::cout) {
-    spdlog::error("stdout: write failed");
-    return kSomeSkipped;
+    spdlog::error("stdout: write failed: {}", std::strerror(errno));
+    return kWriteFailed;
   }
 
   if (flags.min_f1 >= 0 && report.pairs.F1() < flags.min_f1) {

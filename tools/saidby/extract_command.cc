@@ -5,10 +5,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -16,10 +17,12 @@
 
 #include "commands.h"
 #include "line_reader.h"
+#include "output_file.h"
 #include "progress_line.h"
 #include "saidby/article_source.h"
 #include "saidby/attribution.h"
 #include "saidby/extractor.h"
+#include "saidby/label.h"
 #include "saidby/quote_printer.h"
 
 namespace saidby::cli {
@@ -62,6 +65,11 @@ int RunRulesCheck(const std::string& dir) {
   for (const AttributionRule& r : rules->rules()) {
     std::cout << "  " << r.id << " " << r.program_size << "\n";
   }
+  std::cout.flush();
+  if (!std::cout) {
+    spdlog::error("stdout: write failed: {}", std::strerror(errno));
+    return kWriteFailed;
+  }
   return kOk;
 }
 
@@ -77,6 +85,7 @@ struct WorkItem {
   std::string json;                  // or a JSON Lines record from stdin, still to parse
   size_t line_no = 0;                // its line
   bool message_names_place = false;  // the error already says "stdin:N: …"
+  bool labels_escaped = false;       // its id or source had bytes written as \xHH
   Status error;
   std::optional<Result<ArticleQuotes>> quotes;
   std::string rows;  // its quotes, formatted (in parallel); the output stage only writes them
@@ -88,11 +97,12 @@ std::string TooLarge(size_t bytes, size_t limit) {
 }
 
 // Runs in parallel: reading or JSON parsing is part of the work, not of the serial input stage.
-void Process(WorkItem& item, const Extractor& extractor, const ExtractFlags& flags) {
+void ProcessOrThrow(WorkItem& item, const Extractor& extractor, const ExtractFlags& flags) {
   const size_t max_doc_bytes = flags.max_doc_bytes;
   if (!item.error.ok()) return;
-  Result<Article> article = item.ref ? ReadArticle(*item.ref, max_doc_bytes)
-                                     : ParseJsonArticle(item.json, item.line_no, flags.source);
+  Result<Article> article =
+      item.ref ? ReadArticle(*item.ref, max_doc_bytes)
+               : ParseJsonArticle(item.json, item.line_no, flags.source, &item.labels_escaped);
   std::string().swap(item.json);
   if (!article.ok()) {
     item.error = article.status();
@@ -118,9 +128,22 @@ void Process(WorkItem& item, const Extractor& extractor, const ExtractFlags& fla
   std::vector<QuoteRecord>().swap(item.quotes->value().quotes);  // the rows say it all now
 }
 
+// An exception escaping a worker would end the process and lose every row: whatever one
+// document throws (bad_alloc) is reported for that document, and the batch goes on.
+void Process(WorkItem& item, const Extractor& extractor, const ExtractFlags& flags) {
+  try {
+    ProcessOrThrow(item, extractor, flags);
+  } catch (const std::exception& e) {
+    item.quotes.reset();
+    item.rows.clear();
+    item.error = Status::Error(std::string("internal error: ") + e.what());
+  }
+}
+
 }  // namespace
 
-int RunExtract(const ExtractFlags& flags) {
+int RunExtract(const ExtractFlags& given) {
+  ExtractFlags flags = given;
   if (flags.paths.size() > 1 &&
       std::find(flags.paths.begin(), flags.paths.end(), "-") != flags.paths.end()) {
     spdlog::error("'-' (JSON Lines on stdin) cannot be mixed with paths: run one or the other");
@@ -129,18 +152,13 @@ int RunExtract(const ExtractFlags& flags) {
   std::unique_ptr<const RuleSet> rules =
       LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
   if (!rules) return kUsage;
-
-  std::ofstream file;
-  if (!flags.output.empty()) {
-    file.open(flags.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      spdlog::error("{}: cannot write output file", flags.output);
-      return kUsage;
+  if (!IsValidLabel(flags.source)) {
+    flags.source = ValidLabel(flags.source);
+    if (!flags.quiet) {
+      spdlog::warn("--source is not valid UTF-8: written as '{}' (each bad byte as \\xHH)",
+                   flags.source);
     }
   }
-  std::ostream& out = flags.output.empty() ? std::cout : file;
-  // The CSV header; the rows are formatted by the workers (Process).
-  if (flags.format != "jsonl") CsvQuotePrinter header(out, flags.explain);
 
   const Extractor extractor(*rules, ExtractOptions{flags.keep_scare, flags.explain});
   const int jobs = flags.jobs > 0
@@ -170,6 +188,41 @@ int RunExtract(const ExtractFlags& flags) {
       }
     }
   }
+
+  // Refused before anything is opened for writing: the output would replace an input.
+  if (const std::optional<FileId> out_id =
+          flags.output.empty() ? std::nullopt : RegularFileId(flags.output)) {
+    if (from_stdin && RegularFileId(STDIN_FILENO) == out_id) {
+      spdlog::error("{}: the output is also the input (stdin); not overwriting it", flags.output);
+      return kUsage;
+    }
+    for (const ArticleRef& ref : list.articles) {
+      if (RegularFileId(ref.path) == out_id) {
+        spdlog::error("{}: the output is also an input ({}); not overwriting it", flags.output,
+                      ref.path);
+        return kUsage;
+      }
+    }
+  }
+  OutputFile out(flags.output);
+  if (Status s = out.Open(); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return kWriteFailed;
+  }
+  // Set at the first failed write: no document is read or extracted after it.
+  std::atomic<bool> write_failed = false;
+  auto write = [&](std::string_view bytes) {
+    if (out.Write(bytes)) return;
+    spdlog::error("{} (stopped at the first failed write)", out.error().message());
+    write_failed = true;
+  };
+  // The CSV header; the rows are formatted by the workers (Process).
+  if (flags.format != "jsonl") {
+    std::ostringstream header;
+    CsvQuotePrinter printer(header, flags.explain);
+    write(std::move(header).str());
+  }
+
   ProgressLine progress(show_progress, total_bytes);
 
   // The input stage hands out one document at a time, in order.
@@ -216,7 +269,9 @@ int RunExtract(const ExtractFlags& flags) {
     }
   };
   // The output stage prints each document's rows, in input order, then frees it.
+  bool labels_warned = false;
   auto print = [&](std::unique_ptr<WorkItem> item) {
+    if (write_failed) return;  // dropped: the output stopped at its first failed write
     ++docs_done;
     bytes_done += item->bytes;
     if (!item->error.ok()) {
@@ -231,8 +286,14 @@ int RunExtract(const ExtractFlags& flags) {
       if (!flags.quiet) {
         for (const std::string& w : item->quotes->value().warnings)
           report(item->where + ": " + w, true);
+        if (item->labels_escaped && !labels_warned) {
+          report(item->where + ": id or source is not valid UTF-8 text (NUL or a bad byte): " +
+                     "written with \\xHH (not repeated for other records)",
+                 true);
+          labels_warned = true;
+        }
       }
-      out << item->rows;
+      write(item->rows);
     }
     progress.Update(docs_done, bytes_done);
   };
@@ -249,13 +310,14 @@ int RunExtract(const ExtractFlags& flags) {
     tbb::parallel_pipeline(
         in_flight, tbb::make_filter<void, WorkItem*>(tbb::filter_mode::serial_in_order,
                                                      [&](tbb::flow_control& fc) -> WorkItem* {
-                                                       std::unique_ptr<WorkItem> item = next_item();
+                                                       std::unique_ptr<WorkItem> item =
+                                                           write_failed ? nullptr : next_item();
                                                        if (!item) fc.stop();
                                                        return item.release();
                                                      }) &
                        tbb::make_filter<WorkItem*, WorkItem*>(tbb::filter_mode::parallel,
                                                               [&](WorkItem* item) {
-                                                                if (item)
+                                                                if (item && !write_failed)
                                                                   Process(*item, extractor, flags);
                                                                 return item;
                                                               }) &
@@ -266,14 +328,14 @@ int RunExtract(const ExtractFlags& flags) {
                                                          }));
   });
   progress.Finish();
+  if (write_failed) return kWriteFailed;  // reported; the temporary file is removed
   if (stdin_lines.error() != 0) {
     spdlog::error("stdin: read error: {}", std::strerror(stdin_lines.error()));
     skipped = true;
   }
-  out.flush();
-  if (!out) {
-    spdlog::error("{}: write failed", flags.output.empty() ? "stdout" : flags.output);
-    return kSomeSkipped;
+  if (Status s = out.Commit(); !s.ok()) {
+    spdlog::error("{}", s.message());
+    return kWriteFailed;
   }
   return skipped ? kSomeSkipped : kOk;
 }

@@ -1,17 +1,33 @@
 // saidby: command-line entry point. Flags are read here, once, into plain structs; each
 // subcommand lives in its own file and returns the exit status (see commands.h).
+#include <fcntl.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <iostream>
 
 #include "commands.h"
 #include "compare_command.h"
 #include "eval_command.h"
 
+namespace {
+
+// A closed fd 0-2 would be taken by the next file opened, and an output file on fd 2 would
+// receive the error messages: hold each closed one with /dev/null before opening anything.
+void OpenClosedStandardFds() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    // open() takes the lowest free fd: this one, as the lower ones are open by now.
+    if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) ::open("/dev/null", O_RDWR);
+  }
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace saidby::cli;
+  OpenClosedStandardFds();
   auto logger = spdlog::stderr_logger_mt("saidby");
   logger->set_pattern("saidby: %l: %v");
   spdlog::set_default_logger(logger);

@@ -22,14 +22,16 @@ namespace saidby {
 
 struct ArticleRef {
   std::string path;
-  std::string id;      // file name without extension
+  std::string id;      // file name without extension; in a folder, the path from it ("x/art")
   std::string source;  // --source, else sources.csv, else the id
 };
 
+// Ids and sources are valid UTF-8 without NUL: other bytes are written as \xHH (label.h).
 struct ArticleList {
-  std::vector<ArticleRef> articles;   // in the order given, folders expanded and sorted
-  std::vector<std::string> errors;    // "PATH: reason" for paths that could not be listed
-  std::vector<std::string> warnings;  // "PATH: the same file as OTHER, read once"
+  std::vector<ArticleRef> articles;  // in the order given, folders expanded and sorted
+  std::vector<std::string> errors;   // "PATH: reason" for paths that could not be listed
+  // "PATH: the same file as OTHER, read once"; the first file name that is not valid UTF-8
+  std::vector<std::string> warnings;
 };
 
 // `source_override`: the --source label, or empty. Symlinked `*.txt` files inside a folder are
@@ -43,8 +45,12 @@ Result<Article> ReadArticle(const ArticleRef& ref, size_t max_bytes);
 
 // One JSON Lines record. `line_no` is 1-based, for the message ("stdin:3: …"). Refused before
 // parsing: a raw NUL byte, nesting deeper than 1024, more than 1 MiB outside strings (parser
-// memory follows structure; see README "Limits").
+// memory follows structure; see README "Limits"). A record with no string "id" gets
+// "SOURCE:HASH" (SOURCE its source, or "stdin"; HASH 16 hex digits of its text), which does not
+// depend on where the record is in the input. `labels_escaped`, if given, is set when the id or
+// source had bytes written as \xHH (a NUL, or a bad --source).
 Result<Article> ParseJsonArticle(std::string_view line, size_t line_no,
-                                 const std::string& source_override);
+                                 const std::string& source_override,
+                                 bool* labels_escaped = nullptr);
 
 }  // namespace saidby

@@ -116,7 +116,7 @@ struct Comparison {
   std::vector<std::string> sources;     // sorted
   std::vector<SpeakerCounts> speakers;  // by total (descending), then name; unattributed last
   std::vector<QuoteCluster> clusters;   // shared clusters first, then unique quotes
-  std::vector<std::string> warnings;    // "source/doc#id: two different rows with this key"
+  std::vector<std::string> clashes;     // "source/doc#id: two different rows with this key"
 };
 
 Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options = {});

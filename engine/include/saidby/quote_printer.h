@@ -1,5 +1,7 @@
 // Quote printers: the sinks that turn QuoteRecords into bytes. One printer per format, each
 // writing to a caller-owned stream; the header row (CSV) is written on construction.
+// Every text field is written as valid UTF-8 without NUL: other bytes (from a file name, say)
+// become \xHH, as in label.h, so the output always reads back. Neither printer throws.
 // Cost: one formatted line per record. Neither printer buffers records beyond the stream.
 //
 // Example:

@@ -1,0 +1,59 @@
+#include "saidby/quote_printer.h"
+
+#include <doctest/doctest.h>
+
+#include <sstream>
+#include <string>
+
+#include "saidby/document.h"
+#include "saidby/quote_table.h"
+
+namespace saidby {
+namespace {
+
+QuoteRecord HostileRow() {
+  QuoteRecord r;
+  r.source = "Out\xC3let";
+  r.doc = std::string("b\xFF\0x", 4);
+  r.quote_id = 1;
+  r.start = 3;
+  r.end = 7;
+  r.kind = "full";
+  r.speaker = "Anna Keller";
+  r.quote = "Yes, \"she\" said,\r\nno";
+  r.explain = std::string("\0", 1);
+  return r;
+}
+
+TEST_CASE("printers: ids that are not valid UTF-8 are written escaped and read back") {
+  for (const bool jsonl : {false, true}) {
+    CAPTURE(jsonl);
+    std::ostringstream out;
+    if (jsonl) {
+      JsonlQuotePrinter(out, /*with_explain=*/true).Write(HostileRow());
+    } else {
+      CsvQuotePrinter(out, /*with_explain=*/true).Write(HostileRow());
+    }
+    const std::string bytes = out.str();
+    CHECK(ValidateText(bytes).ok());
+    Result<std::vector<QuoteRecord>> back =
+        jsonl ? ParseQuoteTableJsonl(bytes, "t.jsonl") : ParseQuoteTableCsv(bytes, "t.csv");
+    REQUIRE(back.ok());
+    REQUIRE(back->size() == 1);
+    CHECK(back->front().source == "Out\\xC3let");
+    CHECK(back->front().doc == "b\\xFF\\x00x");
+    CHECK(back->front().quote == "Yes, \"she\" said,\r\nno");
+  }
+}
+
+TEST_CASE("quote tables: a \\u0000 in a JSON Lines field is read as the printers write it") {
+  Result<std::vector<QuoteRecord>> t = ParseQuoteTableJsonl(
+      R"({"source":"S\u0000","doc":"a\u0000b","quote_id":1,"kind":"full","speaker":"","quote":"q"})",
+      "t.jsonl");
+  REQUIRE(t.ok());
+  CHECK(t->front().source == "S\\x00");
+  CHECK(t->front().doc == "a\\x00b");
+}
+
+}  // namespace
+}  // namespace saidby
