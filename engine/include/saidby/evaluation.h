@@ -19,7 +19,7 @@
 
 namespace saidby {
 
-// One row of gold.csv (doc,speaker,quote,kind,cue; see shared CONTRACT.md).
+// One row of gold.csv (doc,speaker,quote,kind,cue; see CONTRACT.md).
 struct GoldQuote {
   std::string doc;
   std::string speaker;  // canonical name, `UNKNOWN`, `*` (any speaker), or a source mention

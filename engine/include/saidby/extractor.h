@@ -1,5 +1,5 @@
 // Extractor: the whole pipeline for one article, text → document → quote spans → attributions
-// → rows of the quote table (see ../shared/CONTRACT.md for the columns).
+// → rows of the quote table (see CONTRACT.md for the columns).
 //
 // Each stage is a pure function of the previous one; the Extractor only holds a reference to
 // the immutable RuleSet and its Options, so one Extractor may serve many threads at once.

@@ -1,5 +1,5 @@
 // Quote tables read back: the CSV or JSON Lines that `saidby extract` writes (columns in
-// ../shared/CONTRACT.md), turned into QuoteRecords again, e.g. for `saidby compare`.
+// CONTRACT.md), turned into QuoteRecords again, e.g. for `saidby compare`.
 //
 // Required columns: source, doc, quote_id, kind, speaker, quote; start, end, mention, cue, rule
 // and confidence are read when present; anything else (explain) is ignored. A malformed table
