@@ -179,3 +179,49 @@ TEST_CASE("occurrences of a quote are counted without overlap") {
 
 }  // namespace
 }  // namespace saidby
+
+namespace saidby {
+namespace {
+
+TEST_CASE("person matching: canonical names against predicted speakers") {
+  CHECK(PersonMatches("Anna Keller", "Anna Keller"));
+  CHECK(PersonMatches("Anna Keller", "Keller"));             // a surname of the person
+  CHECK(PersonMatches("Anna Keller", "Anna J. Keller"));     // initials left out
+  CHECK(PersonMatches("Anna Keller", "Anna Maria Keller"));  // a fuller form
+  CHECK(PersonMatches("Harbour Authority", "the Harbour Authority"));
+  CHECK(PersonMatches("UNKNOWN", ""));
+  CHECK_FALSE(PersonMatches("UNKNOWN", "Anna Keller"));
+  CHECK_FALSE(PersonMatches("Anna Keller", ""));
+  CHECK_FALSE(PersonMatches("Anna Keller", "Tomas Keller"));  // same surname, another person
+  CHECK_FALSE(PersonMatches("Anna Keller", "Anna"));          // must end in the same word
+  CHECK_FALSE(PersonMatches("Keller campaign", "Anna Keller"));
+}
+
+TEST_CASE("person figures: only documents whose every gold row has a canonical name") {
+  const std::vector<GoldQuote> gold = {
+      {"a", "*", "We will see.", "full", "said", "Anna Keller"},
+      {"a", "Keller", "Not today.", "full", "said", "Anna Keller"},
+      {"b", "*", "Maybe later.", "full", "said", ""},
+  };
+  std::vector<QuoteRecord> predictions(3);
+  predictions[0].doc = "a";
+  predictions[0].quote = "We will see.";
+  predictions[0].speaker = "Tomas Keller";  // right by mention (gold "*"), wrong by person
+  predictions[1].doc = "a";
+  predictions[1].quote = "Not today.";
+  predictions[1].speaker = "Anna Keller";
+  predictions[2].doc = "b";
+  predictions[2].quote = "Maybe later.";
+  predictions[2].speaker = "Tomas Keller";
+  const EvalReport r = Evaluate(gold, predictions, {"a", "b"});
+  CHECK(r.pairs.tp == 3);
+  CHECK(r.person_documents == 1);
+  CHECK(r.persons.tp == 1);
+  CHECK(r.persons.fp == 1);
+  CHECK(r.persons.fn == 1);
+  REQUIRE(r.wrong_persons.size() == 1);
+  CHECK(r.wrong_persons[0].predicted_speaker == "Tomas Keller");
+}
+
+}  // namespace
+}  // namespace saidby
