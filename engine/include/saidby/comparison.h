@@ -3,7 +3,8 @@
 // Pure, no I/O; the result depends only on the set of rows, never their order, so partial runs
 // merge exactly by comparing the union of their rows. Cost: an index of rare 3-word shingles
 // proposes a bounded number of candidates per distinct quote, each aligned word by word
-// (O(words²) per pair up to 500 × 500 words, O(words) in a band beyond): near-linear in quotes. The Comparison owns copies of all it lists.
+// (O(words²) per pair up to 500 × 500 words, O(words) in a band beyond): near-linear in quotes. The
+// Comparison owns copies of all it lists.
 //
 // Example:
 //   Comparison c = Compare(rows);  // rows: QuoteRecords from extract or ReadQuoteTable
