@@ -156,3 +156,25 @@ TEST_CASE("a pronoun after 40,000 names in one sentence still finds the nearest 
 
 }  // namespace
 }  // namespace saidby
+
+namespace saidby {
+namespace {
+
+TEST_CASE("a place of several words stays one name even when a word of it is a cue") {
+  // "states" is a speech cue; "United States" is still one place, not a person "United".
+  Found f = Entities("The United States rejected the plan on Monday.");
+  const Entity* us = Named(f, "United States");
+  REQUIRE(us);
+  CHECK(us->type == EntityType::kPlace);
+  CHECK(Named(f, "United") == nullptr);
+}
+
+TEST_CASE("a headline's modified name joins the person, whose own name is canonical") {
+  Found f = Entities(
+      "Defiant Keller resigns\n\nAnna Keller resigned on Monday. Keller said she was tired.");
+  CHECK(EntityOf(f, "Defiant Keller") == "Anna Keller");
+  CHECK(EntityOf(f, "Keller") == "Anna Keller");
+}
+
+}  // namespace
+}  // namespace saidby

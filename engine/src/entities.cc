@@ -138,6 +138,7 @@ class EntityFinder {
   struct Draft {
     std::vector<size_t> full;    // indexes into found_, ascending
     std::vector<size_t> single;  // indexes into found_
+    bool personal = false;       // a full mention is a person's, or says something itself
   };
   // Names kept per surname, first name or acronym: real articles have a few; hostile text with
   // 100,000 "Keller"s of different first names would make linking quadratic.
@@ -151,11 +152,15 @@ class EntityFinder {
       at = run->begin + std::max<size_t>(run->size(), 1);
       const std::vector<std::string_view> words = SplitWords(doc_.slice(*run));
       // "United States", "New Hampshire": a place is one name, whatever its words say.
-      if (words.size() >= 2 && words.size() <= kMaxNameWords) {
+      size_t first = 0;  // "The United States": the article is no part of the place
+      while (first < words.size() && rules_.IsDeterminer(AsciiLower(words[first]))) ++first;
+      if (words.size() - first >= 2 && words.size() - first <= kMaxNameWords) {
         std::string whole;
-        for (std::string_view w : words) (whole += whole.empty() ? "" : " ") += AsciiLower(w);
+        for (size_t k = first; k < words.size(); ++k) {
+          (whole += whole.empty() ? "" : " ") += AsciiLower(words[k]);
+        }
         if (rules_.IsPlace(std::string(StripPossessive(whole)))) {
-          AddMention(words, "", quote);
+          AddMention({words.begin() + static_cast<long>(first), words.end()}, "", quote);
           continue;
         }
       }
@@ -342,6 +347,9 @@ class EntityFinder {
   // Found names are attached in document order within each pass, so `full` stays ascending.
   void Attach(size_t f, size_t d, bool full) {
     link_[f] = d;
+    if (full) {
+      drafts_[d].personal |= found_[f].evidence == EntityType::kPerson || found_[f].speaks_now;
+    }
     (full ? drafts_[d].full : drafts_[d].single).push_back(f);
   }
 
@@ -415,8 +423,8 @@ class EntityFinder {
         const Gender given = GivenGender(g);
         const bool clash = f.title_gender != Gender::kUnknown && given != Gender::kUnknown &&
                            given != f.title_gender;
-        const bool personal = g.evidence == EntityType::kPerson || g.speaks_now;
-        if (g.folded.size() >= 2 && Compatible(f.evidence, g.evidence) && !clash && personal) {
+        if (g.folded.size() >= 2 && Compatible(f.evidence, g.evidence) && !clash &&
+            drafts_[d].personal) {
           candidates.push_back(d);
         }
       }
