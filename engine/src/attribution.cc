@@ -682,86 +682,6 @@ class DocumentAttributor {
     return "";
   }
 
-  // A pronoun whose own sentence names someone before it refers to that person, the first one
-  // (the subject, most often): "Keller pledged to “Q,” as she put it". Empty if none fits.
-  std::string SentenceSubject(const Window& w, size_t pronoun, const PronounEntry& p) const {
-    size_t begin = pronoun;
-    while (begin > 0 && w.tokens[begin - 1].symbol != '.') --begin;
-    // The subject of a speech verb first ("Despite what he wrote about Smith, Keller said he
-    // …"), then the first person named.
-    for (int pass = 0; pass < 2; ++pass) {
-      std::string found = SentenceSubjectPass(w, begin, pronoun, p, pass == 0);
-      if (!found.empty()) return found;
-    }
-    return "";
-  }
-
-  std::string SentenceSubjectPass(const Window& w, size_t begin, size_t pronoun,
-                                  const PronounEntry& p, bool speech_subject_only) const {
-    for (size_t i = begin; i < pronoun; ++i) {
-      // A possessor ("Keller's plan") is salient enough to be referred back to.
-      if (w.tokens[i].symbol != 'N' && w.tokens[i].symbol != 'G') continue;
-      size_t j = i + 1;
-      while (j < pronoun && w.tokens[j].symbol == 'N') ++j;
-      if (w.tokens[i].symbol == 'N' && j < pronoun && w.tokens[j].symbol == 'G') ++j;
-      // "the Harbour Authority", "a Kremlin official": not a person to refer back to.
-      const bool after_det = i > begin && w.tokens[i - 1].symbol == 'D';
-      const bool before_title = j < pronoun && w.tokens[j].symbol == 'T';
-      // A lone capitalised word opening the sentence ("Apart from …") is a name only if the
-      // document also capitalises it inside a sentence.
-      const bool lone_opener =
-          i == begin && j == i + 1 && InnerOccurrences(doc_.slice(w.tokens[i].span)) == 0;
-      bool speaks = false;  // a cue follows, at most two words later: "Keller has said"
-      for (size_t k = j; k < pronoun && k <= j + 2 && !speaks; ++k) {
-        speaks = w.tokens[k].symbol == 'C';
-        if (w.tokens[k].symbol != 'w' && w.tokens[k].symbol != 'V') break;
-      }
-      if (!after_det && !before_title && !lone_opener && (speaks || !speech_subject_only)) {
-        std::string_view name = doc_.slice({w.tokens[i].span.begin, w.tokens[j - 1].span.end});
-        std::vector<std::string_view> words = SplitWords(StripPossessive(name));
-        std::string canonical =
-            Canonical(JoinWords(words, 0, words.size()), w.tokens[i].span.begin);
-        Gender g = KnownGender(canonical);
-        if (i > begin && w.tokens[i - 1].symbol == 'T') {
-          if (Gender t = rules_.TitleGender(LowerWord(doc_.slice(w.tokens[i - 1].span)));
-              t != Gender::kUnknown)
-            g = t;
-        }
-        if (p.gender == Gender::kUnknown || g == Gender::kUnknown || g == p.gender)
-          return canonical;
-      }
-      i = j - 1;
-    }
-    return "";
-  }
-
-  // Only white space, quote marks or brackets since the paragraph start or a full stop? (Read
-  // off the text: sentences are split only around quotes.)
-  bool OpensSentence(size_t pos) const {
-    std::string_view t = doc_.text;
-    while (pos > 0) {
-      CodePoint cp = DecodeBefore(t, pos);
-      if (cp.cp == '\n' || cp.cp == '.' || cp.cp == '!' || cp.cp == '?') return true;
-      if (IsLetter(cp.cp) || IsDigit(cp.cp) || cp.cp == ',' || cp.cp == ';') return false;
-      pos -= cp.width;
-    }
-    return true;
-  }
-
-  size_t InnerOccurrences(std::string_view word) const {
-    // Counted once for the document: a scan of every name per call is quadratic on hostile text.
-    if (!inner_counted_) {
-      for (const auto& occurrence : names_) {
-        ++t_work;
-        if (OpensSentence(occurrence.pos) && occurrence.folded.size() == 1) continue;
-        for (const auto& f : occurrence.folded) ++inner_counts_[f];
-      }
-      inner_counted_ = true;
-    }
-    auto it = inner_counts_.find(FoldName(StripPossessive(word)));
-    return it == inner_counts_.end() ? 0 : it->second;
-  }
-
   Gender KnownGender(const std::string& name) const {
     auto it = known_gender_.find(name);  // a map, not a scan: 100,000 speakers are possible
     return it == known_gender_.end() ? Gender::kUnknown : it->second;
@@ -1060,8 +980,6 @@ class DocumentAttributor {
   std::vector<Speaker> speakers_;
   std::unordered_map<std::string, std::vector<Spelling>> by_surname_;  // see IndexName
   std::unordered_map<std::string, Gender> known_gender_;  // last known gender of each speaker
-  mutable std::unordered_map<std::string, size_t> inner_counts_;  // see InnerOccurrences
-  mutable bool inner_counted_ = false;
 
   // Look-backs over earlier speakers and names stop after kMaxLookback entries, so that a
   // hostile article with 100,000 quotes stays linear; a real one never reaches the limit.

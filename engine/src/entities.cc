@@ -216,9 +216,9 @@ class EntityFinder {
       f.evidence = EntityType::kOrganisation;
     } else {
       // The name starts at its first given name: "Harbour Herald Anna Keller" is Anna Keller.
-      for (size_t k = 1; k + 1 < words.size(); ++k) {
-        if (rules_.FindGivenName(FoldName(words[k])) && !IsInitial(words[k - 1]) &&
-            !rules_.FindGivenName(FoldName(words[0]))) {
+      const bool given_first = rules_.FindGivenName(FoldName(words[0])) != nullptr;
+      for (size_t k = 1; k + 1 < words.size() && !given_first; ++k) {
+        if (rules_.FindGivenName(FoldName(words[k])) && !IsInitial(words[k - 1])) {
           words.erase(words.begin(), words.begin() + static_cast<long>(k));
           break;
         }
@@ -565,13 +565,6 @@ size_t DocumentEntities::Antecedent(const PronounEntry& pronoun, size_t pos, boo
   }
   for (size_t k : order) {
     if (fits(mentions_[k].entity, false)) return mentions_[k].entity;
-  }
-  return npos;
-}
-
-size_t DocumentEntities::Find(const std::string& name) const {
-  for (size_t e = 0; e < entities_.size(); ++e) {
-    if (entities_[e].name == name) return e;
   }
   return npos;
 }

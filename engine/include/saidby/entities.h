@@ -68,8 +68,6 @@ class DocumentEntities {
   // npos when none fits.
   size_t Antecedent(const PronounEntry& pronoun, size_t pos, bool organisation,
                     size_t preferred = npos) const;
-  // The entity whose name is `name`, or npos. Linear: for occasional lookups.
-  size_t Find(const std::string& name) const;
 
   static constexpr size_t kMaxSentencesBack = 6;
   static constexpr size_t kRecentSentences = 3;  // the pronoun's sentence and the two before
