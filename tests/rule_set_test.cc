@@ -256,7 +256,7 @@ TEST_CASE("hostile rules: a repetition too large for RE2 is a compile problem wi
   RulesCopy copy;
   const size_t n = copy.Lines("patterns.txt");
   copy.Append("patterns.txt",
-              "\n[huge]\npriority = 1\npattern = SPEAKER(NAME) ((ANY{50,50}){50,50}){50,50} QUOTE\n"
+              "\n[huge]\npriority = 1\npattern = SPEAKER(NAME) (ANY{50,50}){50,50} QUOTE\n"
               "example = Keller said “yes”.\n");
   std::vector<std::string> p = Problems(copy.dir());
   REQUIRE(p.size() == 1);
@@ -423,6 +423,24 @@ TEST_CASE("hostile rules: macros that double on every line are refused with thei
                      ":7: macro expands to 5368709116 symbols (limit 100000)");
   CHECK(p[16] == patterns + ":" + std::to_string(n + 37) +
                      ":29: pattern expands to 5368709123 symbols (limit 100000)");
+}
+
+TEST_CASE("hostile rules: a counted repetition counts as the copies RE2 makes of it") {
+  // Found by fuzz_rules: macros of a few hundred symbols each, repeated {1,50} and nested, were
+  // under the limit when a repetition counted once, and took RE2 minutes to compile.
+  RulesCopy copy;
+  const std::string patterns = copy.path("patterns.txt");
+  const size_t n = copy.Lines("patterns.txt");
+  // With the brackets a macro reference adds and the quantifier itself: M1 = 1 + (3 + 2) * 50 +
+  // 1 + 1 = 253 symbols, M2 = (253 + 2) * 50 + 1 = 12,751, M3 = 12,753 * 9 + 1 = 114,778.
+  copy.Append("patterns.txt",
+              "\n[define]\nM0 = NAME NAME WORD\nM1 = (M0{1,50})\nM2 = M1{0,50}\n"
+              "M3 = M2{2,8} M2\n"
+              "\n[repeated]\npriority = 1\npattern = QUOTE CUE SPEAKER(NAME | M2)\n"
+              "example = “Yes,” said Keller.\n");
+  CHECK(Joined(Problems(copy.dir())) ==
+        Joined({patterns + ":" + std::to_string(n + 6) +
+                ":8: macro expands to 114778 symbols (limit 100000)"}));
 }
 
 TEST_CASE("hostile rules: a macro just within the expansion limit loads") {

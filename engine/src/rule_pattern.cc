@@ -39,6 +39,11 @@ size_t SaturatingAdd(size_t a, size_t b) {
   return a > std::numeric_limits<size_t>::max() - b ? std::numeric_limits<size_t>::max() : a + b;
 }
 
+size_t SaturatingMultiply(size_t a, size_t b) {
+  return b != 0 && a > std::numeric_limits<size_t>::max() / b ? std::numeric_limits<size_t>::max()
+                                                              : a * b;
+}
+
 }  // namespace
 
 void AppendSymbol(std::string& out, char32_t symbol) {
@@ -77,8 +82,11 @@ bool PatternCompiler::Tokenize(const std::string& e, const char* what,
                                PatternError& err) const {
   // Symbols are counted, not copied, once past the limit: a macro of 2^30 symbols costs
   // nothing to refuse.
+  // A counted repetition x{m,n} costs n copies of x: RE2 expands it so before compiling.
   symbols = 0;
   size_t over_at = 0;
+  size_t last = 0;               // expanded size of the atom a quantifier would apply to
+  std::vector<size_t> group_at;  // `symbols` at each open '('
   auto count = [&](size_t n, size_t column) {
     const bool was_over = symbols > kMaxExpandedSymbols;
     symbols = SaturatingAdd(symbols, n);
@@ -111,6 +119,7 @@ bool PatternCompiler::Tokenize(const std::string& e, const char* what,
         return false;
       }
       if (count(1, i)) out.push_back({PatternToken::kLiteral, lit, i});
+      last = 1;
       i = close + 1;
     } else if (std::isupper(static_cast<unsigned char>(c))) {
       size_t j = i;
@@ -120,7 +129,8 @@ bool PatternCompiler::Tokenize(const std::string& e, const char* what,
       }
       std::string name = e.substr(i, j - i);
       if (auto m = macros_.find(name); m != macros_.end()) {
-        if (count(SaturatingAdd(m->second.symbols, 2), i)) {
+        last = SaturatingAdd(m->second.symbols, 2);
+        if (count(last, i)) {
           out.push_back({PatternToken::kOp, "(", i});
           for (PatternToken t : m->second.tokens) {
             t.column = i;
@@ -130,13 +140,20 @@ bool PatternCompiler::Tokenize(const std::string& e, const char* what,
         }
       } else if (ClassNames().count(name) || name == "SPEAKER") {
         if (count(1, i)) out.push_back({PatternToken::kName, name, i});
+        last = 1;
       } else {
         err = {i, "unknown name '" + name + "' (not a token class or a [define] macro)"};
         return false;
       }
       i = j;
     } else if (c == '(' || c == ')' || c == '|') {
+      if (c == '(') group_at.push_back(symbols);
       if (count(1, i)) out.push_back({PatternToken::kOp, std::string(1, c), i});
+      last = 0;
+      if (c == ')' && !group_at.empty()) {
+        last = symbols - group_at.back();
+        group_at.pop_back();
+      }
       ++i;
     } else if (c == '?' || c == '*' || c == '+') {
       if (count(1, i)) out.push_back({PatternToken::kQuantifier, std::string(1, c), i});
@@ -151,7 +168,12 @@ bool PatternCompiler::Tokenize(const std::string& e, const char* what,
         err = {i, "repetition must be {m,n} with 0 <= m <= n <= 50"};
         return false;
       }
-      if (count(1, i)) out.push_back({PatternToken::kQuantifier, "{" + body + "}", i});
+      const size_t copies = static_cast<size_t>(std::max(hi, 1));
+      const size_t more = SaturatingMultiply(last, copies - 1);
+      if (count(SaturatingAdd(more, 1), i)) {
+        out.push_back({PatternToken::kQuantifier, "{" + body + "}", i});
+      }
+      last = SaturatingAdd(SaturatingMultiply(last, copies), 1);
       i = close + 1;
     } else {
       err = {i, std::string("unexpected character '") + c + "'"};

@@ -56,7 +56,8 @@ inline constexpr size_t kMaxLiterals = 0x10FFFD - kWideLiteralBase + 1;  // to t
 void AppendSymbol(std::string& out, char32_t symbol);
 
 // The longest a pattern or macro may be once its macros are expanded, in symbols (class names,
-// literals, operators). Macros that use macros double with every line; see rules/README.md.
+// literals, operators), a counted repetition x{m,n} counting n copies of x as RE2 expands it.
+// Macros that use macros double with every line; see rules/README.md.
 inline constexpr size_t kMaxExpandedSymbols = 100000;
 
 class PatternCompiler {
