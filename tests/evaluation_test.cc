@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "test_support.h"
+
 namespace saidby {
 namespace {
 
@@ -195,6 +197,20 @@ TEST_CASE("person matching: canonical names against predicted speakers") {
   CHECK_FALSE(PersonMatches("Anna Keller", "Tomas Keller"));  // same surname, another person
   CHECK_FALSE(PersonMatches("Anna Keller", "Anna"));          // must end in the same word
   CHECK_FALSE(PersonMatches("Keller campaign", "Anna Keller"));
+}
+
+TEST_CASE("person matching: a familiar given name is the same name (nicknames.txt)") {
+  const RuleSet* names = &testing::ShippedRules();
+  CHECK(PersonMatches("Ben Okafor", "Benjamin Okafor", names));
+  CHECK(PersonMatches("Kenneth Lindqvist", "Ken Lindqvist", names));
+  CHECK(PersonMatches("Bill Osei", "William J. Osei", names));
+  CHECK(PersonMatches("Bill Osei", "Will Osei", names));        // both familiar forms of William
+  CHECK_FALSE(PersonMatches("Ben Okafor", "Benjamin Okafor"));  // without the lexicon
+  CHECK_FALSE(PersonMatches("Ben Okafor", "Kenneth Okafor", names));
+  CHECK_FALSE(PersonMatches("Ben Okafor", "Benjamin Osei", names));  // another surname
+  CHECK(names->SameGivenName("joe", "joseph"));
+  CHECK(names->SameGivenName("joseph", "joe"));
+  CHECK_FALSE(names->SameGivenName("joe", "anna"));
 }
 
 TEST_CASE("person figures: only documents whose every gold row has a canonical name") {

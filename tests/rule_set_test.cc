@@ -207,6 +207,20 @@ TEST_CASE("broken rule files: each problem names file, line and column") {
   }
 }
 
+TEST_CASE("nicknames.txt: a line is a nickname and its given name") {
+  RulesCopy copy;
+  copy.Write("nicknames.txt", "# familiar forms\nben benjamin\nbenny benjamin\nkenny\n");
+  CHECK(Joined(Problems(copy.dir())) ==
+        Joined({copy.path("nicknames.txt") +
+                ":4:1: expected two words, a nickname and its given name ('ben benjamin')"}));
+  copy.Write("nicknames.txt", "ben benjamin\nbenny benjamin\n");
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  REQUIRE(r.rules);
+  CHECK(r.rules->SameGivenName("ben", "benny"));
+  CHECK(r.rules->SameGivenName("benjamin", "ben"));
+  CHECK_FALSE(r.rules->SameGivenName("ben", "joseph"));
+}
+
 TEST_CASE("patterns compile to linear-time RE2 whatever they say") {
   // Nested repetition that would backtrack catastrophically in a backtracking engine: RE2
   // simplifies it, and every rule's program stays small (matching costs time in its size).

@@ -6,6 +6,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "saidby/rule_set.h"
 #include "text_util.h"
 
 namespace saidby {
@@ -160,12 +161,17 @@ bool WordsWithin(const std::vector<std::string>& a, const std::vector<std::strin
 
 }  // namespace
 
-bool PersonMatches(std::string_view canonical, std::string_view predicted_speaker) {
+bool PersonMatches(std::string_view canonical, std::string_view predicted_speaker,
+                   const RuleSet* names) {
   const std::string gold = NormalizeSpan(canonical);
-  const std::vector<std::string> predicted = PersonWords(predicted_speaker);
+  std::vector<std::string> predicted = PersonWords(predicted_speaker);
   if (gold == "UNKNOWN") return predicted.empty();
   const std::vector<std::string> want = PersonWords(gold);
   if (predicted.empty() || want.empty()) return false;
+  if (names && predicted.size() >= 2 && want.size() >= 2 && predicted[0] != want[0] &&
+      names->SameGivenName(predicted[0], want[0])) {
+    predicted[0] = want[0];
+  }
   if (predicted == want) return true;
   return predicted.back() == want.back() &&
          (WordsWithin(predicted, want) || WordsWithin(want, predicted));
@@ -210,8 +216,9 @@ std::vector<int> AssignGreedy(size_t n_pred, size_t n_gold, Score score, double 
 }
 
 // Scores one document and appends its itemised findings to the report.
-DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in, double min_token_f1,
-                              EvalReport& report) {
+DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in,
+                              const EvalOptions& options, EvalReport& report) {
+  const double min_token_f1 = options.min_token_f1;
   DocumentEval d;
   d.doc = doc;
   d.extracted = in.extracted;
@@ -263,7 +270,7 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in, double
     }
     ++d.quotes.tp;
     if (d.person_annotated) {
-      if (PersonMatches(gold.canonical, pred.speaker)) {
+      if (PersonMatches(gold.canonical, pred.speaker, options.names)) {
         ++d.persons.tp;
       } else {
         report.wrong_persons.push_back({doc, gold.quote, gold.canonical, pred.speaker, pred.mention,
@@ -357,7 +364,7 @@ EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteR
   EvalReport report;
   for (const std::string& id : order) {
     const DocInput& in = docs.at(id);
-    DocumentEval d = EvaluateDocument(id, in, options.min_token_f1, report);
+    DocumentEval d = EvaluateDocument(id, in, options, report);
     if (!d.extracted) {
       ++report.gold_docs_not_extracted;
       report.gold_rows_not_extracted += d.gold_rows;

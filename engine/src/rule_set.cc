@@ -37,6 +37,21 @@ const PronounEntry* RuleSet::Pronoun(const std::string& lower) const {
   return it == pronouns_.end() ? nullptr : &it->second;
 }
 
+bool RuleSet::SameGivenName(const std::string& a, const std::string& b) const {
+  if (a == b) return true;
+  static const std::vector<std::string> kNone;
+  auto formal = [&](const std::string& n) -> const std::vector<std::string>& {
+    auto it = formal_names_.find(n);
+    return it == formal_names_.end() ? kNone : it->second;
+  };
+  const std::vector<std::string>&fa = formal(a), &fb = formal(b);
+  if (std::find(fa.begin(), fa.end(), b) != fa.end()) return true;
+  if (std::find(fb.begin(), fb.end(), a) != fb.end()) return true;
+  return std::any_of(fa.begin(), fa.end(), [&](const std::string& f) {
+    return std::find(fb.begin(), fb.end(), f) != fb.end();
+  });
+}
+
 const GivenName* RuleSet::FindGivenName(const std::string& folded) const {
   auto it = given_names_.find(folded);
   return it == given_names_.end() ? nullptr : &it->second;
@@ -165,6 +180,15 @@ class RuleLoader {
     LoadLexicon("places.txt", {}, [&](const LexiconLine& l) { rules_->places_.insert(l.entry); });
     AddCountries();
     LoadGivenNames();
+    LoadLexicon("nicknames.txt", {}, [&](const LexiconLine& l) {
+      const std::vector<std::string_view> words = SplitWords(l.entry);
+      if (words.size() != 2) {
+        Problem(PathOf("nicknames.txt"), l.line, l.column,
+                "expected two words, a nickname and its given name ('ben benjamin')");
+        return;
+      }
+      rules_->formal_names_[FoldName(words[0])].push_back(FoldName(words[1]));
+    });
     rules_->abbreviations_ = abbreviations;
     rules_->splitter_ = std::make_unique<SentenceSplitter>(std::move(abbreviations));
     BuildNameFinder();

@@ -349,7 +349,8 @@ int RunEval(const EvalFlags& flags) {
   }
   results.clear();
 
-  const EvalOptions options;
+  EvalOptions options;
+  options.names = rules.get();
   const EvalReport report = Evaluate(gold, predictions, extracted_docs, options);
   if (report.gold_docs_not_extracted > 0) {
     spdlog::warn(

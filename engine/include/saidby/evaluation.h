@@ -19,6 +19,8 @@
 
 namespace saidby {
 
+class RuleSet;
+
 // One row of gold.csv (doc,speaker,quote,kind,cue; see CONTRACT.md).
 struct GoldQuote {
   std::string doc;
@@ -96,6 +98,9 @@ struct EvalReport {
 
 struct EvalOptions {
   double min_token_f1 = 0.8;  // default 0.8: the word-overlap F1 at which two spans match
+  // Given-name equivalences for person matching ("Ben Cardin" is "Benjamin Cardin"); none if
+  // null.
+  const RuleSet* names = nullptr;
 };
 
 // `extracted_docs`: the ids of every document that was extracted, including those with no
@@ -151,7 +156,9 @@ bool SpeakerMatches(std::string_view gold_speaker, std::string_view predicted_sp
 // Whether a predicted speaker is the person (or organisation) a gold canonical name names:
 // `UNKNOWN` agrees only with an empty speaker; otherwise the folded names, with initials and a
 // leading "the" dropped, are equal, or the words of one are all words of the other and both end
-// in the same word ("Clinton" and "Hillary Rodham Clinton" are "Hillary Clinton").
-bool PersonMatches(std::string_view canonical, std::string_view predicted_speaker);
+// in the same word ("Clinton" and "Hillary Rodham Clinton" are "Hillary Clinton"). With
+// `names`, first names that RuleSet::SameGivenName calls one name agree ("Joe", "Joseph").
+bool PersonMatches(std::string_view canonical, std::string_view predicted_speaker,
+                   const RuleSet* names = nullptr);
 
 }  // namespace saidby

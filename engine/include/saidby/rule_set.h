@@ -149,6 +149,9 @@ class RuleSet {
   // Given names (given_names.txt), keyed by FoldName: how many of the lexicon's languages
   // record each gender. Null for a word that is no given name.
   const GivenName* FindGivenName(const std::string& folded) const;
+  // Whether two folded given names are one name (nicknames.txt): equal, one a familiar form of
+  // the other ("ben", "benjamin"), or both familiar forms of one name ("bill", "will").
+  bool SameGivenName(const std::string& a, const std::string& b) const;
   // "authority", "foundation", "times" (organisations.txt): a name ending in one is no person.
   bool IsOrganisationHead(const std::string& lower) const {
     return organisation_heads_.count(lower) > 0;
@@ -180,6 +183,7 @@ class RuleSet {
       unnamed_determiners_, articles_, particles_, auxiliaries_, work_nouns_, not_names_,
       organisation_heads_, places_;
   std::unordered_map<std::string, GivenName> given_names_;
+  std::unordered_map<std::string, std::vector<std::string>> formal_names_;  // nickname → names
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, char32_t> literals_;
