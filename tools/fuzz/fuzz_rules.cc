@@ -22,7 +22,8 @@ namespace fs = std::filesystem;
 // Keep in this order: tools/fuzz/run writes the seeds with the same indexes.
 const char* const kRuleFiles[] = {
     "abbreviations.txt", "cues.txt",     "determiners.txt", "not_names.txt",   "particles.txt",
-    "patterns.txt",      "pronouns.txt", "titles.txt",      "auxiliaries.txt", "work_nouns.txt"};
+    "patterns.txt",      "pronouns.txt", "titles.txt",      "auxiliaries.txt", "work_nouns.txt",
+    "organisations.txt", "places.txt",   "nicknames.txt"};
 constexpr size_t kFiles = sizeof kRuleFiles / sizeof kRuleFiles[0];
 constexpr size_t kPatterns = 5;  // patterns.txt
 
