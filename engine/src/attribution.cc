@@ -416,6 +416,9 @@ struct Speaker {
   bool organisation = false;  // "the Harbour Authority", "the company": never "he" or "she"
 };
 
+constexpr bool kSalientRoles = false;
+constexpr bool kSalientOrganisations = true;
+
 class DocumentAttributor {
  public:
   DocumentAttributor(const Document& doc, const QuoteScan& scan, const RuleSet& rules, bool explain)
@@ -613,6 +616,12 @@ class DocumentAttributor {
     // A role with no name: "the Kremlin spokesman" may be someone named earlier with that
     // role; "a Kremlin official" is a new, unnamed source.
     if (!unnamed) {
+      const Description d = Describe(w, a, b);
+      const size_t pos = w.tokens[a].span.begin;
+      if (const size_t e = entities_.Described(d, pos); e != DocumentEntities::npos) {
+        out.speaker = entities_.entities()[e].name;
+        return true;
+      }
       for (size_t i = a; i < b; ++i) {
         if (w.tokens[i].symbol != 'T') continue;
         std::string role = LowerWord(doc_.slice(w.tokens[i].span));
@@ -630,13 +639,12 @@ class DocumentAttributor {
           return true;
         }
       }
-      // "the ministry", "the committee": the organisation of that kind the narrative is about.
-      const std::string head = LowerWord(doc_.slice(w.tokens[b - 1].span));
-      if (w.tokens[b - 1].symbol != 'T' && rules_.IsOrganisationHead(head)) {
-        const PronounEntry as{Gender::kUnknown, Number::kSingular};
-        const size_t e = entities_.Antecedent(as, w.tokens[a].span.begin, true);
-        if (e != DocumentEntities::npos &&
-            LowerWord(entities_.entities()[e].name).find(head) != std::string::npos) {
+      if (d.salient) {
+        Description any = d;
+        any.roles.clear();
+        any.head.clear();
+        const size_t e = entities_.Described(any, pos, PreviousSpeakerEntity(pos));
+        if (e != DocumentEntities::npos) {
           out.speaker = entities_.entities()[e].name;
           return true;
         }
@@ -644,6 +652,34 @@ class DocumentAttributor {
     }
     out.speaker.clear();
     return true;
+  }
+
+  // What a mention of tokens [a, b) with no name says of whom it describes: its titles ("the
+  // Florida senator"), else its head noun as a role ("the gambling tycoon"); an organisation's
+  // head ("the ministry"); a speech noun ("the statement": its author, person or organisation).
+  Description Describe(const Window& w, size_t a, size_t b) const {
+    Description d;
+    for (size_t i = a; i < b; ++i) {
+      if (w.tokens[i].symbol != 'T') continue;
+      const std::string title = LowerWord(doc_.slice(w.tokens[i].span));
+      d.roles.push_back(rules_.TitleMeaning(title));
+      if (const Gender g = rules_.TitleGender(title); g != Gender::kUnknown) d.gender = g;
+    }
+    d.head = LowerWord(StripPossessive(doc_.slice(w.tokens[b - 1].span)));
+    if (w.tokens[b - 1].symbol == 'T') {
+      d.salient = kSalientRoles;
+    } else if (rules_.IsOrganisationHead(d.head)) {
+      d.type = EntityType::kOrganisation;
+      d.roles = {d.head};
+      d.salient = kSalientOrganisations;
+    } else if (rules_.IsSpeechNoun(d.head)) {
+      d.type = EntityType::kOther;
+      d.roles.clear();
+      d.salient = true;
+    } else if (d.roles.empty() && w.tokens[b - 1].symbol == 'w') {
+      d.roles = {d.head};
+    }
+    return d;
   }
 
   // The entity of the latest speaker named before `pos`, or npos.

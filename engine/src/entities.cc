@@ -24,6 +24,7 @@ struct Found {
   bool speaks = false;      // a speech cue follows, perhaps after an appositive
   bool speaks_now = false;  // a speech cue follows right away ("Keller said")
   bool in_quote = false;
+  std::vector<std::string> roles;  // titles before the name or in its appositive, full forms
 };
 
 bool IsInitial(std::string_view word) {
@@ -265,6 +266,7 @@ class EntityFinder {
     }
     f.speaks = !possessive && rules_.IsCue(next);
     f.subject = f.speaks || OpensClause(t_, NounPhraseStart(f.span.begin));
+    f.roles = RolesAround(f);
     while (quote < scan_.spans.size() && scan_.spans[quote].content.end <= f.span.begin) ++quote;
     f.in_quote = quote < scan_.spans.size() && scan_.spans[quote].content.begin <= f.span.begin;
     found_.push_back(std::move(f));
@@ -291,6 +293,69 @@ class EntityFinder {
       pos = b;
     }
     return pos;
+  }
+
+  // Lower-case words of t_[b, e), periods dropped ("Sen." is "sen").
+  static std::vector<std::string> LowerWords(std::string_view t) {
+    std::vector<std::string> out;
+    for (std::string_view w : SplitWords(t)) {
+      std::string l = LowerWord(w);
+      while (!l.empty() && (l.back() == '.' || l.back() == ',')) l.pop_back();
+      if (!l.empty()) out.push_back(std::move(l));
+    }
+    return out;
+  }
+
+  // The titles among `words` (phrases first: "secretary of state"), in their full forms.
+  void AddTitles(const std::vector<std::string>& words, std::vector<std::string>& roles) const {
+    for (size_t i = 0; i < words.size();) {
+      size_t took = 0;
+      for (size_t k = std::min<size_t>(rules_.PhraseWordsFrom(words[i]), words.size() - i); k > 1;
+           --k) {
+        std::string phrase = words[i];
+        for (size_t j = 1; j < k; ++j) phrase += " " + words[i + j];
+        if (rules_.IsTitle(phrase)) {
+          roles.push_back(phrase);
+          took = k;
+          break;
+        }
+      }
+      if (took == 0 && rules_.IsTitle(words[i])) {
+        roles.push_back(rules_.TitleMeaning(words[i]));
+        took = 1;
+      }
+      i += std::max<size_t>(took, 1);
+    }
+  }
+
+  // What the text calls a person where it names them: the titles before the name ("Florida
+  // Sen."), and an appositive's titles or head noun (", the gambling tycoon,").
+  std::vector<std::string> RolesAround(const Found& f) const {
+    std::vector<std::string> roles;
+    AddTitles(LowerWords(t_.substr(NounPhraseStart(f.written.begin),
+                                   f.written.begin - NounPhraseStart(f.written.begin))),
+              roles);
+    size_t at = f.written.end;
+    if (t_.compare(at, 3, "\xE2\x80\x99") == 0) at += 3;
+    if (at < t_.size() && t_[at] == '\'') ++at;
+    if (at < t_.size() && (t_[at] == 's' || t_[at] == 'S')) return roles;  // a possessive
+    while (at < t_.size() && t_[at] == ' ') ++at;
+    if (at >= t_.size() || t_[at] != ',') return roles;
+    const size_t end = std::min(t_.find_first_of(",.;:()\n", at + 1), at + 80);
+    if (end == std::string_view::npos || end >= t_.size()) return roles;
+    const std::vector<std::string> words = LowerWords(t_.substr(at + 1, end - at - 1));
+    if (words.empty() || words.size() > 8) return roles;
+    const bool capital = at + 2 < t_.size() && t_[at + 2] >= 'A' && t_[at + 2] <= 'Z';
+    if (!rules_.IsDeterminer(words[0]) && !rules_.IsTitle(words[0]) && !capital) return roles;
+    const size_t before = roles.size();
+    AddTitles(words, roles);
+    // "the gambling tycoon": a short description's last word is a role of its own.
+    const std::string& head = words.back();
+    if (roles.size() == before && words.size() <= 4 && rules_.IsDeterminer(words[0]) &&
+        std::all_of(head.begin(), head.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      roles.push_back(head);
+    }
+    return roles;
   }
 
   static bool Compatible(EntityType a, EntityType b) {
@@ -470,8 +535,11 @@ class EntityFinder {
           place &= m.evidence == EntityType::kPlace;
           speaks |= m.speaks_now;
           if (m.title_gender != Gender::kUnknown) title_gender = m.title_gender;
+          e.roles.insert(e.roles.end(), m.roles.begin(), m.roles.end());
         }
       }
+      std::sort(e.roles.begin(), e.roles.end());
+      e.roles.erase(std::unique(e.roles.begin(), e.roles.end()), e.roles.end());
       e.name = fullest->name;
       e.mentions = d.full.size() + d.single.size();
       e.type = person         ? EntityType::kPerson
@@ -527,13 +595,58 @@ size_t DocumentEntities::Antecedent(const PronounEntry& pronoun, size_t pos, boo
     return pronoun.gender == Gender::kUnknown || e.gender == Gender::kUnknown ||
            e.gender == pronoun.gender || (relaxed && !e.gender_certain);
   };
-  const size_t sentence =
-      static_cast<size_t>(std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(), pos) -
-                          sentence_starts_.begin() - 1);
-  const size_t end = static_cast<size_t>(
+  return MostSalient(pos, fits, preferred);
+}
+
+size_t DocumentEntities::MentionsBefore(size_t pos) const {
+  return static_cast<size_t>(
       std::lower_bound(mentions_.begin(), mentions_.end(), pos,
                        [](const EntityMention& m, size_t p) { return m.span.begin < p; }) -
       mentions_.begin());
+}
+
+size_t DocumentEntities::Described(const Description& d, size_t pos, size_t preferred) const {
+  auto kind_fits = [&](size_t entity) {
+    const EntityType t = entities_[entity].type;
+    if (d.type == EntityType::kOther) {
+      return t == EntityType::kPerson || t == EntityType::kOrganisation;
+    }
+    if (t != d.type) return false;
+    const Gender g = entities_[entity].gender;
+    return d.gender == Gender::kUnknown || g == Gender::kUnknown || g == d.gender;
+  };
+  auto has_role = [&](size_t entity) {
+    for (const std::string& r : d.roles) {
+      const std::vector<std::string>& roles = entities_[entity].roles;
+      if (std::binary_search(roles.begin(), roles.end(), r)) return true;
+    }
+    return false;
+  };
+  // The organisation whose name holds the head word: "the ministry" for the Ministry of Health.
+  auto named_by_head = [&](size_t entity) {
+    if (d.head.empty() || entities_[entity].type != EntityType::kOrganisation) return false;
+    for (std::string_view w : SplitWords(entities_[entity].name)) {
+      if (LowerWord(w) == d.head) return true;
+    }
+    return false;
+  };
+  const size_t end = MentionsBefore(pos);
+  for (size_t k = end, seen = 0; k-- > 0 && seen < kMaxRoleMentionsBack; ++seen) {
+    ++t_work;
+    const size_t e = mentions_[k].entity;
+    if (kind_fits(e) && (has_role(e) || named_by_head(e))) return e;
+  }
+  if (!d.salient) return npos;
+  return MostSalient(
+      pos, [&](size_t entity, bool) { return kind_fits(entity); }, preferred);
+}
+
+template <typename Fits>
+size_t DocumentEntities::MostSalient(size_t pos, const Fits& fits, size_t preferred) const {
+  const size_t sentence =
+      static_cast<size_t>(std::upper_bound(sentence_starts_.begin(), sentence_starts_.end(), pos) -
+                          sentence_starts_.begin() - 1);
+  const size_t end = MentionsBefore(pos);
   // The mentions of the last kMaxSentencesBack sentences (at most kMaxMentionsBack of them, so
   // that a hostile article stays linear), most recent sentence first, each left to right.
   size_t begin = end;

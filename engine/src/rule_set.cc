@@ -57,6 +57,11 @@ const GivenName* RuleSet::FindGivenName(const std::string& folded) const {
   return it == given_names_.end() ? nullptr : &it->second;
 }
 
+const std::string& RuleSet::TitleMeaning(const std::string& lower) const {
+  auto it = title_meaning_.find(lower);
+  return it == title_meaning_.end() ? lower : it->second;
+}
+
 Gender RuleSet::TitleGender(const std::string& lower) const {
   auto it = title_gender_.find(lower);
   return it == title_gender_.end() ? Gender::kUnknown : it->second;
@@ -143,10 +148,14 @@ class RuleLoader {
     LoadLexicon("abbreviations.txt", {},
                 [&](const LexiconLine& l) { abbreviations.insert(l.entry); });
     LoadLexicon("cues.txt", {}, [&](const LexiconLine& l) { Add(rules_->cues_, l); });
-    LoadLexicon("titles.txt", {"male", "female"}, [&](const LexiconLine& l) {
+    LoadLexicon("titles.txt", {"male", "female", "means="}, [&](const LexiconLine& l) {
       Add(rules_->titles_, l);
       for (const auto& t : l.tags) {
-        rules_->title_gender_[l.entry] = t == "male" ? Gender::kMale : Gender::kFemale;
+        if (t.rfind("means=", 0) == 0) {
+          rules_->title_meaning_[l.entry] = AsciiLower(t.substr(6));
+        } else {
+          rules_->title_gender_[l.entry] = t == "male" ? Gender::kMale : Gender::kFemale;
+        }
       }
     });
     LoadLexicon("pronouns.txt", {"male", "female", "plural"}, [&](const LexiconLine& l) {
@@ -174,6 +183,8 @@ class RuleLoader {
     LoadLexicon("auxiliaries.txt", {}, [&](const LexiconLine& l) { Add(rules_->auxiliaries_, l); });
     LoadLexicon("work_nouns.txt", {},
                 [&](const LexiconLine& l) { rules_->work_nouns_.insert(l.entry); });
+    LoadLexicon("speech_nouns.txt", {},
+                [&](const LexiconLine& l) { rules_->speech_nouns_.insert(l.entry); });
     LoadLexicon("not_names.txt", {}, [&](const LexiconLine& l) { Add(rules_->not_names_, l); });
     LoadLexicon("organisations.txt", {},
                 [&](const LexiconLine& l) { rules_->organisation_heads_.insert(l.entry); });
@@ -271,7 +282,12 @@ class RuleLoader {
         size_t end = l.find_first_of(" \t@", tag_at + 1);
         std::string tag(
             l.substr(tag_at + 1, end == std::string_view::npos ? end : end - tag_at - 1));
-        if (std::find(allowed_tags.begin(), allowed_tags.end(), tag) == allowed_tags.end()) {
+        // A tag with a value ("@means=senator") is allowed by its key.
+        const std::string key = tag.substr(0, tag.find('='));
+        const bool valued = key.size() < tag.size();
+        if (std::find(allowed_tags.begin(), allowed_tags.end(), valued ? key + "=" : tag) ==
+                allowed_tags.end() ||
+            (valued && key.size() + 1 == tag.size())) {
           Problem(path, i + 1, tag_at + 1,
                   "unknown tag '@" + tag + "'" +
                       (allowed_tags.empty() ? " (this file takes no tags)" : ""));

@@ -37,6 +37,9 @@ struct Entity {
   Gender gender = Gender::kUnknown;
   bool gender_certain = false;  // from a title or honorific, not only from a given name
   size_t mentions = 0;
+  // What the text calls it where it names it, sorted: titles in full form ("senator" for
+  // "Sen."), an appositive's head ("tycoon").
+  std::vector<std::string> roles;
 };
 
 struct EntityMention {
@@ -49,6 +52,16 @@ struct EntityMention {
 };
 
 class EntityFinder;
+
+// A mention that names no one but describes them: "the Florida senator", "the company", "her
+// statement".
+struct Description {
+  std::vector<std::string> roles;         // its titles in full form ("senator"), or its head noun
+  std::string head;                       // its last word, lower case ("company")
+  EntityType type = EntityType::kPerson;  // kOther: a person or an organisation (a statement's)
+  Gender gender = Gender::kUnknown;       // from a title ("congresswoman")
+  bool salient = false;  // with no entity of its role, the most salient of its type will do
+};
 
 class DocumentEntities {
  public:
@@ -69,12 +82,24 @@ class DocumentEntities {
   size_t Antecedent(const PronounEntry& pronoun, size_t pos, bool organisation,
                     size_t preferred = npos) const;
 
+  // The entity a description at `pos` refers to: the latest mentioned before it (at most
+  // kMaxRoleMentionsBack mentions back) that the text gave one of its roles, or, for an
+  // organisation, whose name holds its head word ("the ministry"); else, if `d.salient`, the
+  // most salient entity of its type, as for a pronoun. npos when none.
+  size_t Described(const Description& d, size_t pos, size_t preferred = npos) const;
+
+  static constexpr size_t kMaxRoleMentionsBack = 1024;
   static constexpr size_t kMaxSentencesBack = 6;
   static constexpr size_t kRecentSentences = 3;  // the pronoun's sentence and the two before
   static constexpr size_t kMaxMentionsBack = 256;
 
  private:
   friend class EntityFinder;
+  size_t MentionsBefore(size_t pos) const;  // how many mentions start before `pos`
+  // Antecedent's search, for any test of fit: fits(entity, relaxed).
+  template <typename Fits>
+  size_t MostSalient(size_t pos, const Fits& fits, size_t preferred) const;
+
   std::vector<Entity> entities_;
   std::vector<EntityMention> mentions_;  // in document order
   std::vector<size_t> sentence_starts_;  // byte offsets, ascending

@@ -163,6 +163,11 @@ class RuleSet {
   bool BreaksName(const std::string& lower) const;
   const PronounEntry* Pronoun(const std::string& lower) const;
   Gender TitleGender(const std::string& lower) const;
+  // The title a short form stands for ("sen" → "senator", titles.txt's @means=), else `lower`.
+  const std::string& TitleMeaning(const std::string& lower) const;
+  // "statement", "email", "release" (speech_nouns.txt): a text or utterance whose author speaks
+  // through it ("the statement said").
+  bool IsSpeechNoun(const std::string& lower) const { return speech_nouns_.count(lower) > 0; }
   // Longest multi-word entry (in words) among all lexicons and literals.
   size_t max_phrase_words() const { return max_phrase_words_; }
   // Most words in a multi-word cue, title, determiner or literal that starts with the word
@@ -181,11 +186,12 @@ class RuleSet {
   std::unique_ptr<SentenceSplitter> splitter_;
   std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_,
       unnamed_determiners_, articles_, particles_, auxiliaries_, work_nouns_, not_names_,
-      organisation_heads_, places_;
+      organisation_heads_, places_, speech_nouns_;
   std::unordered_map<std::string, GivenName> given_names_;
   std::unordered_map<std::string, std::vector<std::string>> formal_names_;  // nickname → names
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
+  std::unordered_map<std::string, std::string> title_meaning_;
   std::unordered_map<std::string, char32_t> literals_;
   std::unordered_map<std::string, size_t> phrase_words_;  // see PhraseWordsFrom
   std::unordered_map<std::string, WordFacts> facts_;      // see Facts
