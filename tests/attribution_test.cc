@@ -305,5 +305,26 @@ TEST_CASE("British single quotes, inverted role and name, and a colon after told
   CHECK(rows[2].cue == "told");
 }
 
+TEST_CASE("every attribution carries its mention type and the shipped table's confidence for it") {
+  const RuleSet& rules = testing::ShippedRules();
+  Document d = testing::Doc(
+      "Anna Keller, the harbour director, spoke on Monday. “The pier will reopen in May,” Keller "
+      "said. “We are ready.” “We will need more money,” she said. “The budget is tight,” a port "
+      "official said.");
+  QuoteScan scan = FindQuoteSpans(d);
+  std::vector<Attribution> a = Attribute(d, scan, rules, false);
+  REQUIRE(a.size() == 4);
+  CHECK(a[0].mention_type == MentionType::kName);
+  CHECK(a[1].mention_type == MentionType::kName);  // a continuation: the mention it inherited
+  CHECK(a[2].mention_type == MentionType::kPronoun);
+  CHECK(a[3].mention_type == MentionType::kDescription);
+  for (const Attribution& x : a) {
+    CAPTURE(x.rule);
+    const std::optional<double> c = rules.confidence().Find(x.rule, x.mention_type);
+    REQUIRE(c.has_value());
+    CHECK(x.confidence == doctest::Approx(*c).epsilon(0.006));
+  }
+}
+
 }  // namespace
 }  // namespace saidby

@@ -179,6 +179,90 @@ TEST_CASE("occurrences of a quote are counted without overlap") {
   CHECK(CountOccurrences("abc", "x") == 0);
 }
 
+TEST_CASE("reliability: confidence bins against precision, and the expected calibration error") {
+  // By hand: [0.2, 0.3) holds 0.25 and 0.25, one right: mean 0.25, precision 0.5; [0.3, 0.4)
+  // holds 0.3 (a tenth that binary puts a hair below 0.3), wrong: 0.3 against 0; [0.9, 1.0]
+  // holds four 0.95 (three right) and 1.0 (right): mean 0.96, precision 0.8.
+  // ECE = 2/8·|0.5−0.25| + 1/8·|0−0.3| + 5/8·|0.8−0.96| = 0.0625 + 0.0375 + 0.1 = 0.2.
+  const Reliability r = ComputeReliability({{0.25, true},
+                                            {0.95, true},
+                                            {0.25, false},
+                                            {0.3, false},
+                                            {0.95, true},
+                                            {0.95, false},
+                                            {1.0, true},
+                                            {0.95, true}});
+  CHECK(r.rows == 8);
+  REQUIRE(r.bins.size() == 3);
+  CHECK(r.bins[0].low == doctest::Approx(0.2));
+  CHECK(r.bins[0].count == 2);
+  CHECK(r.bins[0].mean_confidence == doctest::Approx(0.25));
+  CHECK(r.bins[0].precision == doctest::Approx(0.5));
+  CHECK(r.bins[1].low == doctest::Approx(0.3));
+  CHECK(r.bins[1].count == 1);
+  CHECK(r.bins[1].precision == doctest::Approx(0.0));
+  CHECK(r.bins[2].low == doctest::Approx(0.9));
+  CHECK(r.bins[2].high == doctest::Approx(1.0));
+  CHECK(r.bins[2].count == 5);
+  CHECK(r.bins[2].mean_confidence == doctest::Approx(0.96));
+  CHECK(r.bins[2].precision == doctest::Approx(0.8));
+  CHECK(r.ece == doctest::Approx(0.2));
+  // Perfectly calibrated: confidence 0.75, three right of four.
+  CHECK(ComputeReliability({{0.75, true}, {0.75, true}, {0.75, false}, {0.75, true}}).ece ==
+        doctest::Approx(0.0));
+  const Reliability none = ComputeReliability({});
+  CHECK(none.rows == 0);
+  CHECK(none.bins.empty());
+  CHECK(none.ece == 0.0);
+}
+
+TEST_CASE(
+    "each prediction is a row: right by person where gold has a canonical name, else by "
+    "mention; `*` gold without one is not judged") {
+  const std::vector<GoldQuote> gold = {
+      {"a", "*", "We will see.", "full", "said", "Anna Keller"},
+      {"a", "Keller", "Not today.", "full", "said", ""},
+      {"a", "*", "Maybe later.", "full", "said", ""},
+      {"a", "", "deal guys", "scare", "", ""},
+  };
+  std::vector<QuoteRecord> p(5);
+  for (size_t i = 0; i < p.size(); ++i) {
+    p[i].doc = "a";
+    p[i].quote_id = i + 1;
+    p[i].kind = "full";
+    p[i].rule = "r" + std::to_string(i);
+    p[i].mention_type = "name";
+    p[i].speaker = "Tomas Keller";
+  }
+  p[0].quote = "We will see.";  // wrong by person (its mention "*" would take anyone)
+  p[0].confidence = 0.9;
+  p[1].quote = "Not today.";  // right by mention: the surname
+  p[1].confidence = 0.9;
+  p[2].quote = "Maybe later.";  // `*` with no canonical: says nothing
+  p[2].confidence = 0.9;
+  p[3].quote = "deal guys";  // a scare quote reported as speech: wrong
+  p[3].confidence = 0.5;
+  p[4].quote = "Something nobody said at all.";  // no gold quote: wrong
+  p[4].confidence = 0.5;
+  const EvalReport r = Evaluate(gold, p, {"a"});
+  REQUIRE(r.rows.size() == 5);
+  CHECK(r.rows[0].basis == "person");
+  CHECK_FALSE(r.rows[0].correct);
+  CHECK(r.rows[1].basis == "mention");
+  CHECK(r.rows[1].correct);
+  CHECK(r.rows[1].rule == "r1");
+  CHECK(r.rows[1].mention_type == "name");
+  CHECK(r.rows[2].basis == "any");
+  CHECK_FALSE(r.rows[2].Calibrated());
+  CHECK(r.rows[3].basis == "unmatched");
+  CHECK(r.rows[4].basis == "unmatched");
+  CHECK_FALSE(r.rows[4].correct);
+  // Four rows judged: at 0.9 one right of two, at 0.5 none of two.
+  // ECE = 2/4·|0.5−0.9| + 2/4·|0−0.5| = 0.45.
+  CHECK(r.reliability.rows == 4);
+  CHECK(r.reliability.ece == doctest::Approx(0.45));
+}
+
 }  // namespace
 }  // namespace saidby
 
@@ -237,6 +321,90 @@ TEST_CASE("person figures: only documents whose every gold row has a canonical n
   CHECK(r.persons.fn == 1);
   REQUIRE(r.wrong_persons.size() == 1);
   CHECK(r.wrong_persons[0].predicted_speaker == "Tomas Keller");
+}
+
+TEST_CASE("reliability: confidence bins against precision, and the expected calibration error") {
+  // By hand: [0.2, 0.3) holds 0.25 and 0.25, one right: mean 0.25, precision 0.5; [0.3, 0.4)
+  // holds 0.3 (a tenth that binary puts a hair below 0.3), wrong: 0.3 against 0; [0.9, 1.0]
+  // holds four 0.95 (three right) and 1.0 (right): mean 0.96, precision 0.8.
+  // ECE = 2/8·|0.5−0.25| + 1/8·|0−0.3| + 5/8·|0.8−0.96| = 0.0625 + 0.0375 + 0.1 = 0.2.
+  const Reliability r = ComputeReliability({{0.25, true},
+                                            {0.95, true},
+                                            {0.25, false},
+                                            {0.3, false},
+                                            {0.95, true},
+                                            {0.95, false},
+                                            {1.0, true},
+                                            {0.95, true}});
+  CHECK(r.rows == 8);
+  REQUIRE(r.bins.size() == 3);
+  CHECK(r.bins[0].low == doctest::Approx(0.2));
+  CHECK(r.bins[0].count == 2);
+  CHECK(r.bins[0].mean_confidence == doctest::Approx(0.25));
+  CHECK(r.bins[0].precision == doctest::Approx(0.5));
+  CHECK(r.bins[1].low == doctest::Approx(0.3));
+  CHECK(r.bins[1].count == 1);
+  CHECK(r.bins[1].precision == doctest::Approx(0.0));
+  CHECK(r.bins[2].low == doctest::Approx(0.9));
+  CHECK(r.bins[2].high == doctest::Approx(1.0));
+  CHECK(r.bins[2].count == 5);
+  CHECK(r.bins[2].mean_confidence == doctest::Approx(0.96));
+  CHECK(r.bins[2].precision == doctest::Approx(0.8));
+  CHECK(r.ece == doctest::Approx(0.2));
+  // Perfectly calibrated: confidence 0.75, three right of four.
+  CHECK(ComputeReliability({{0.75, true}, {0.75, true}, {0.75, false}, {0.75, true}}).ece ==
+        doctest::Approx(0.0));
+  const Reliability none = ComputeReliability({});
+  CHECK(none.rows == 0);
+  CHECK(none.bins.empty());
+  CHECK(none.ece == 0.0);
+}
+
+TEST_CASE(
+    "each prediction is a row: right by person where gold has a canonical name, else by "
+    "mention; `*` gold without one is not judged") {
+  const std::vector<GoldQuote> gold = {
+      {"a", "*", "We will see.", "full", "said", "Anna Keller"},
+      {"a", "Keller", "Not today.", "full", "said", ""},
+      {"a", "*", "Maybe later.", "full", "said", ""},
+      {"a", "", "deal guys", "scare", "", ""},
+  };
+  std::vector<QuoteRecord> p(5);
+  for (size_t i = 0; i < p.size(); ++i) {
+    p[i].doc = "a";
+    p[i].quote_id = i + 1;
+    p[i].kind = "full";
+    p[i].rule = "r" + std::to_string(i);
+    p[i].mention_type = "name";
+    p[i].speaker = "Tomas Keller";
+  }
+  p[0].quote = "We will see.";  // wrong by person (its mention "*" would take anyone)
+  p[0].confidence = 0.9;
+  p[1].quote = "Not today.";  // right by mention: the surname
+  p[1].confidence = 0.9;
+  p[2].quote = "Maybe later.";  // `*` with no canonical: says nothing
+  p[2].confidence = 0.9;
+  p[3].quote = "deal guys";  // a scare quote reported as speech: wrong
+  p[3].confidence = 0.5;
+  p[4].quote = "Something nobody said at all.";  // no gold quote: wrong
+  p[4].confidence = 0.5;
+  const EvalReport r = Evaluate(gold, p, {"a"});
+  REQUIRE(r.rows.size() == 5);
+  CHECK(r.rows[0].basis == "person");
+  CHECK_FALSE(r.rows[0].correct);
+  CHECK(r.rows[1].basis == "mention");
+  CHECK(r.rows[1].correct);
+  CHECK(r.rows[1].rule == "r1");
+  CHECK(r.rows[1].mention_type == "name");
+  CHECK(r.rows[2].basis == "any");
+  CHECK_FALSE(r.rows[2].Calibrated());
+  CHECK(r.rows[3].basis == "unmatched");
+  CHECK(r.rows[4].basis == "unmatched");
+  CHECK_FALSE(r.rows[4].correct);
+  // Four rows judged: at 0.9 one right of two, at 0.5 none of two.
+  // ECE = 2/4·|0.5−0.9| + 2/4·|0−0.5| = 0.45.
+  CHECK(r.reliability.rows == 4);
+  CHECK(r.reliability.ece == doctest::Approx(0.45));
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "rule_pattern.h"
 #include "saidby/attribution.h"
 #include "saidby/extractor.h"
+#include "saidby/quote_span.h"
 #include "test_support.h"
 
 namespace saidby {
@@ -547,6 +548,67 @@ TEST_CASE("hostile rules: a rule over the RE2 program budget loads, with a warni
                 ":1: rule 'big' compiles to " + std::to_string(big.program_size) +
                 " RE2 instructions (budget " + std::to_string(kRuleProgramBudget) +
                 "): slow to match on text not seen before"}));
+}
+
+TEST_CASE("confidence.txt: cells load; each broken line is a problem at file:line:column") {
+  RulesCopy copy;
+  copy.Write("confidence.txt",
+             "# invented values\n*  *  0.5\nquote-speaker-cue  pronoun  0.37  # 9 rows\n");
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  CHECK(Joined(r.problems) == "");
+  CHECK(Joined(r.warnings) == "");
+  REQUIRE(r.rules);
+  CHECK(r.rules->confidence().Find("quote-speaker-cue", MentionType::kPronoun) == 0.37);
+  CHECK(r.rules->confidence().Find("quote-speaker-cue", MentionType::kName) == 0.5);
+
+  copy.Write("confidence.txt",
+             "* * 0.5\n"
+             "quote-speaker-cue pronoun\n"
+             "quote-speaker-cue pronom 0.3\n"
+             "quote-speaker-cue name 1.5\n"
+             "  * * 0.6\n"
+             "quote-speaker-cue name nan\n");
+  const std::string f = copy.path("confidence.txt");
+  CHECK(Joined(Problems(copy.dir())) ==
+        Joined({f + ":2:1: expected 'RULE TYPE CONFIDENCE' (3 fields), found 2",
+                f + ":3:19: unknown mention type 'pronom' (expected name, pronoun, description, "
+                    "none or *)",
+                f + ":4:24: confidence must be a number 0-1, not '1.5'",
+                f + ":5:3: '* *' given twice (first on line 1)",
+                f + ":6:24: confidence must be a number 0-1, not 'nan'"}));
+  copy.Write("confidence.txt", "# nothing but a comment\n");
+  CHECK(Joined(Problems(copy.dir())) == Joined({f + ":1:1: no entries (only comments or blank "
+                                                    "lines)"}));
+}
+
+TEST_CASE(
+    "confidence.txt: a rule id not in patterns.txt is a warning; a missing file leaves the "
+    "rules' constants, with a warning") {
+  RulesCopy copy;
+  copy.Write("confidence.txt", "* * 0.5\n@none none 0.1\nno-such-rule name 0.9\n");
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  CHECK(Joined(r.problems) == "");
+  CHECK(Joined(r.warnings) == Joined({copy.path("confidence.txt") +
+                                      ":3:1: rule 'no-such-rule' is not in patterns.txt: this "
+                                      "line is never used"}));
+  fs::remove(copy.path("confidence.txt"));
+  r = RuleSet::Load(copy.dir());
+  CHECK(Joined(r.problems) == "");
+  REQUIRE(r.rules);
+  CHECK(r.rules->confidence().empty());
+  CHECK(Joined(r.warnings) ==
+        Joined({copy.path("confidence.txt") +
+                ": missing: confidence is each rule's `confidence =` value, uncalibrated "
+                "(tools/calibrate writes this file)"}));
+  // Without a table, attribution keeps the rule's own constant.
+  Document d = testing::Doc("“The pier will reopen in May,” Anna Keller said.");
+  QuoteScan scan = FindQuoteSpans(d);
+  std::vector<Attribution> a = Attribute(d, scan, *r.rules, false);
+  REQUIRE(a.size() == 1);
+  REQUIRE_FALSE(a[0].rule.empty());
+  for (const AttributionRule& rule : r.rules->rules()) {
+    if (rule.id == a[0].rule) CHECK(a[0].confidence == doctest::Approx(rule.confidence));
+  }
 }
 
 TEST_CASE("each loaded RuleSet has its own serial, even at a reused address") {

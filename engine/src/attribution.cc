@@ -14,6 +14,7 @@
 
 #include "name_run.h"
 #include "rule_pattern.h"
+#include "saidby/calibration.h"
 #include "saidby/entities.h"
 #include "text_util.h"
 
@@ -440,6 +441,7 @@ class DocumentAttributor {
     std::vector<Attribution> out(scan_.spans.size());
     for (size_t q = 0; q < scan_.spans.size(); ++q) {
       out[q] = AttributeOne(q, out);
+      CalibrateConfidence(out[q], rules_);
     }
     return out;
   }

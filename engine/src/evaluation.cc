@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -257,6 +258,14 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in,
   std::vector<bool> gold_matched(in.gold.size(), false);
   for (size_t p = 0; p < in.predictions.size(); ++p) {
     const QuoteRecord& pred = *in.predictions[p];
+    EvalRow& row = report.rows.emplace_back();
+    row.doc = doc;
+    row.quote_id = pred.quote_id;
+    row.kind = pred.kind;
+    row.rule = pred.rule;
+    row.mention_type = pred.mention_type;
+    row.confidence = pred.confidence;
+    row.basis = "unmatched";
     if (match[p] < 0) {
       report.false_hits.push_back({doc, pred.quote, pred.speaker, pred.rule, pred.quote_id, false});
       continue;
@@ -267,6 +276,15 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in,
     if (gold_scare[g]) {
       report.false_hits.push_back({doc, pred.quote, pred.speaker, pred.rule, pred.quote_id, true});
       continue;
+    }
+    // Per row, not per document: a row with a canonical name is judged by person even where
+    // the document's other rows have none.
+    if (!gold.canonical.empty()) {
+      row.basis = "person";
+      row.correct = PersonMatches(gold.canonical, pred.speaker);
+    } else {
+      row.basis = NormalizeSpan(gold.speaker) == "*" ? "any" : "mention";
+      row.correct = SpeakerMatches(gold.speaker, pred.speaker, pred.mention);
     }
     ++d.quotes.tp;
     if (d.person_annotated) {
@@ -342,6 +360,35 @@ std::vector<GoldRepeat> RepeatedGoldRows(const std::vector<GoldQuote>& gold,
   return out;
 }
 
+Reliability ComputeReliability(const std::vector<std::pair<double, bool>>& rows, size_t bins) {
+  Reliability r;
+  if (bins == 0) return r;
+  std::vector<ReliabilityBin> all(bins);
+  std::vector<double> sum(bins, 0), right(bins, 0);
+  for (size_t b = 0; b < bins; ++b) {
+    all[b].low = static_cast<double>(b) / static_cast<double>(bins);
+    all[b].high = static_cast<double>(b + 1) / static_cast<double>(bins);
+  }
+  for (const auto& [confidence, correct] : rows) {
+    const double c = std::clamp(confidence, 0.0, 1.0);
+    // The tolerance keeps 0.3 (2.9999… tenths in binary) in the bin that starts at 0.3.
+    const auto b = std::min(bins - 1, static_cast<size_t>(c * static_cast<double>(bins) + 1e-9));
+    ++all[b].count;
+    sum[b] += c;
+    right[b] += correct ? 1 : 0;
+  }
+  r.rows = rows.size();
+  for (size_t b = 0; b < bins; ++b) {
+    if (all[b].count == 0) continue;
+    const double n = static_cast<double>(all[b].count);
+    all[b].mean_confidence = sum[b] / n;
+    all[b].precision = right[b] / n;
+    r.ece += n / static_cast<double>(r.rows) * std::abs(all[b].precision - all[b].mean_confidence);
+    r.bins.push_back(all[b]);
+  }
+  return r;
+}
+
 EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteRecord>& predictions,
                     const std::vector<std::string>& extracted_docs, EvalOptions options) {
   // Documents in a stable order: extracted ones as given (then any only predictions name),
@@ -378,6 +425,11 @@ EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteR
     }
     report.documents.push_back(std::move(d));
   }
+  std::vector<std::pair<double, bool>> calibrated;
+  for (const EvalRow& row : report.rows) {
+    if (row.Calibrated()) calibrated.emplace_back(row.confidence, row.correct);
+  }
+  report.reliability = ComputeReliability(calibrated);
   return report;
 }
 

@@ -41,6 +41,7 @@ Result<ArticleQuotes> Extractor::Extract(Article article) const {
     r.cue = a.cue;
     r.rule = a.rule;
     r.confidence = a.confidence;
+    r.mention_type = std::string(MentionTypeName(a.mention_type));
     r.quote = std::string(d.slice(scan.spans[i].content));
     r.explain = a.explain;
     out.quotes.push_back(std::move(r));

@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cassert>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "name_run.h"
@@ -204,6 +206,7 @@ class RuleLoader {
     rules_->splitter_ = std::make_unique<SentenceSplitter>(std::move(abbreviations));
     BuildNameFinder();
     LoadPatterns();
+    LoadConfidence();
     return Finish();
   }
 
@@ -303,6 +306,7 @@ class RuleLoader {
   }
 
   void LoadPatterns();
+  void LoadConfidence();
 
   // The English names of ICU's countries ("Germany", "United Kingdom") are places too.
   void AddCountries() {
@@ -589,6 +593,76 @@ void RuleLoader::LoadPatterns() {
     rules_->rules_.push_back(std::move(p.rule));
   }
   if (problems_.empty()) rules_->prefilter_->Compile(&rules_->atoms_);
+}
+
+// confidence.txt: `RULE TYPE CONFIDENCE` a line (rules/README.md). Optional: without it the
+// rules' own constants stand, so a hand-made rules folder still loads; `rules check` says so.
+void RuleLoader::LoadConfidence() {
+  const std::string name = "confidence.txt";
+  const std::string path = PathOf(name);
+  std::error_code ec;
+  if (!std::filesystem::exists(std::filesystem::symlink_status(path, ec))) {
+    warnings_.push_back({path, 0, 0,
+                         "missing: confidence is each rule's `confidence =` value, uncalibrated "
+                         "(tools/calibrate writes this file)"});
+    return;
+  }
+  std::vector<std::string> lines;
+  if (!ReadLines(name, lines)) return;
+  // Ids attribution reports besides the rules of patterns.txt (attribution.cc).
+  std::unordered_set<std::string> known = {"*", std::string(kNoRuleId), "@multi-paragraph"};
+  for (const AttributionRule& r : rules_->rules_) known.insert(r.id);
+  std::map<std::string, size_t> first_line;  // "rule type" -> line, to report a repeated cell
+  size_t entries = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view l = lines[i];
+    if (size_t hash = l.find('#'); hash != std::string_view::npos) l = l.substr(0, hash);
+    std::vector<std::pair<std::string, size_t>> fields;  // text, 1-based column
+    for (size_t at = l.find_first_not_of(" \t"); at != std::string_view::npos;) {
+      const size_t end = std::min(l.find_first_of(" \t", at), l.size());
+      fields.emplace_back(std::string(l.substr(at, end - at)), at + 1);
+      at = l.find_first_not_of(" \t", end);
+    }
+    if (fields.empty()) continue;
+    if (fields.size() != 3) {
+      Problem(path, i + 1, fields[0].second,
+              "expected 'RULE TYPE CONFIDENCE' (3 fields), found " + std::to_string(fields.size()));
+      continue;
+    }
+    const auto& [rule, rule_col] = fields[0];
+    const auto& [type_name, type_col] = fields[1];
+    const auto& [value, value_col] = fields[2];
+    std::optional<MentionType> type;
+    if (type_name != "*") {
+      type = ParseMentionType(type_name);
+      if (!type) {
+        Problem(path, i + 1, type_col,
+                "unknown mention type '" + type_name +
+                    "' (expected name, pronoun, description, none or *)");
+        continue;
+      }
+    }
+    char* end = nullptr;
+    const double v = std::strtod(value.c_str(), &end);
+    if (*end != '\0' || !(v >= 0 && v <= 1)) {
+      Problem(path, i + 1, value_col, "confidence must be a number 0-1, not '" + value + "'");
+      continue;
+    }
+    auto [seen, fresh] = first_line.try_emplace(rule + " " + type_name, i + 1);
+    if (!fresh) {
+      Problem(path, i + 1, rule_col,
+              "'" + rule + " " + type_name + "' given twice (first on line " +
+                  std::to_string(seen->second) + ")");
+      continue;
+    }
+    if (!known.count(rule) && !rules_->rules_.empty()) {
+      warnings_.push_back({path, i + 1, rule_col,
+                           "rule '" + rule + "' is not in patterns.txt: this line is never used"});
+    }
+    rules_->confidence_.Set(rule, type, v);
+    ++entries;
+  }
+  if (entries == 0) Problem(path, 1, 1, "no entries (only comments or blank lines)");
 }
 
 RuleSet::LoadResult RuleSet::Load(const std::string& dir) { return RuleLoader(dir).Run(); }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: `saidby eval` on a small hand-made collection. Checks the printed figures, the
-# itemised differences, the JSON report, and the exit status against --min-f1 (0 above, 3 below,
-# 2 for a malformed gold file).
+# itemised differences, the JSON report with its per-row calibration details and reliability
+# table, and the exit status against --min-f1 and --max-ece (0 within, 3 beyond, 2 for a
+# malformed gold file).
 source "$(dirname "$0")/lib/common.sh"
 
 mkdir -p "$tmp/c"
@@ -45,7 +46,35 @@ assert j["overall"]["pair"]["tp"] == 2, j["overall"]
 assert j["overall"]["quote"]["fn"] == 1, j["overall"]
 assert len(j["wrong_speakers"]) == 1 and j["wrong_speakers"][0]["gold_speaker"] == "Samuel Osei"
 assert len(j["misses"]) == 1
+# One row per prediction, with what decided it; right as the pair figures count it.
+rows = j["rows"]
+assert [r["correct"] for r in rows] == [True, False, True], rows
+assert all(r["rule"] and r["mention_type"] in ("name", "pronoun", "description", "none")
+           for r in rows[:2]), rows
+assert rows[0]["mention_type"] == "name" and rows[0]["basis"] == "mention", rows
+# The reliability table bins the same rows: its ECE recomputed from them.
+rel = j["reliability"]
+assert rel["rows"] == 3 and sum(b["count"] for b in rel["bins"]) == 3, rel
+bins = {}
+for r in rows:
+    b = min(9, int(r["confidence"] * 10 + 1e-9))
+    bins.setdefault(b, []).append(r)
+ece = sum(len(v) / 3 * abs(sum(x["correct"] for x in v) / len(v) -
+                           sum(x["confidence"] for x in v) / len(v)) for v in bins.values())
+assert abs(ece - rel["ece"]) < 1e-9, (ece, rel)
+open(sys.argv[1] + ".ece", "w").write("%.4f" % rel["ece"])
 EOF
+grep -q '^RELIABILITY (3 rows; ECE ' "$tmp/out.txt" || fail "no reliability table: $(cat "$tmp/out.txt")"
+
+# --max-ece: exit 3 above it (the ECE of three rows is not 0), 0 at or below.
+set +e
+"$saidby" eval --gold "$tmp/gold.csv" "$tmp/c" --max-ece 0 > /dev/null 2> "$tmp/err.txt"
+status=$?
+set -e
+[ "$status" -eq 3 ] || fail "exit $status above --max-ece, expected 3"
+grep -q "expected calibration error $(cat "$tmp/out.json.ece") is above --max-ece 0" "$tmp/err.txt" \
+  || fail "--max-ece message: $(cat "$tmp/err.txt")"
+"$saidby" eval --gold "$tmp/gold.csv" "$tmp/c" --max-ece 1 > /dev/null || fail "--max-ece 1 must exit 0"
 
 set +e
 "$saidby" eval --gold "$tmp/gold.csv" "$tmp/c" --min-f1 0.9 > /dev/null 2> "$tmp/err.txt"

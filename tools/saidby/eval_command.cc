@@ -49,6 +49,9 @@ void AddEvalOptions(CLI::App& app, EvalFlags& flags) {
   app.add_option("--min-person-f1", flags.min_person_f1,
                  "Exit 3 when the person F1 (gold with a canonical column) is below X")
       ->check(UnitInterval("--min-person-f1"));
+  app.add_option("--max-ece", flags.max_ece,
+                 "Exit 3 when the expected calibration error of the confidence is above X")
+      ->check(UnitInterval("--max-ece"));
   app.add_option("--format", flags.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--rules", flags.rules_dir, "Rules folder to use instead of the shipped rules");
 }
@@ -157,6 +160,18 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
         << r.person_documents << " documents with canonical names)\n";
   }
 
+  const Reliability& rel = r.reliability;
+  out << Pad("confidence ECE:", quote_label.size()) << Fixed(rel.ece) << "  (" << rel.rows
+      << " rows judged; RELIABILITY below)\n";
+  // Confidence bins against how often their rows were right: a calibrated confidence is close
+  // to its bin's precision.
+  out << "\nRELIABILITY (" << rel.rows << " rows; ECE " << Fixed(rel.ece) << ")\n"
+      << "  confidence   rows  mean conf  precision\n";
+  for (const ReliabilityBin& b : rel.bins) {
+    out << "  " << Fixed(b.low, 2) << "-" << Fixed(b.high, 2) << PadLeft(std::to_string(b.count), 7)
+        << PadLeft(Fixed(b.mean_confidence), 11) << PadLeft(Fixed(b.precision), 11) << "\n";
+  }
+
   size_t doc_width = 3;
   for (const DocumentEval& d : r.documents) doc_width = std::max(doc_width, d.doc.size());
   out << "\nPER DOCUMENT\n"
@@ -223,6 +238,15 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
     j["overall"]["person"] = FiguresJson(r.persons);
     j["person_documents"] = r.person_documents;
   }
+  Json bins = Json::array();
+  for (const ReliabilityBin& b : r.reliability.bins) {
+    bins.push_back({{"low", b.low},
+                    {"high", b.high},
+                    {"count", b.count},
+                    {"mean_confidence", b.mean_confidence},
+                    {"precision", b.precision}});
+  }
+  j["reliability"] = {{"rows", r.reliability.rows}, {"ece", r.reliability.ece}, {"bins", bins}};
   Json docs = Json::array();
   for (const DocumentEval& d : r.documents) {
     docs.push_back({{"doc", d.doc},
@@ -241,6 +265,19 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
         {{"doc", m.doc}, {"speaker", m.speaker}, {"kind", m.kind}, {"quote", m.quote}});
   }
   j["misses"] = std::move(misses);
+  // Every prediction with what decided it and whether it was right: tools/calibrate's input.
+  Json rows = Json::array();
+  for (const EvalRow& row : r.rows) {
+    rows.push_back({{"doc", row.doc},
+                    {"quote_id", row.quote_id},
+                    {"kind", row.kind},
+                    {"rule", row.rule},
+                    {"mention_type", row.mention_type},
+                    {"confidence", row.confidence},
+                    {"basis", row.basis},
+                    {"correct", row.correct}});
+  }
+  j["rows"] = std::move(rows);
   Json false_hits = Json::array();
   for (const EvalFalseHit& f : r.false_hits) {
     false_hits.push_back({{"doc", f.doc},
@@ -384,6 +421,11 @@ int RunEval(const EvalFlags& flags) {
   if (flags.min_person_f1 >= 0 && report.persons.F1() < flags.min_person_f1) {
     spdlog::error("person F1 {} is below --min-person-f1 {}", Fixed(report.persons.F1(), 4),
                   flags.min_person_f1);
+    return kBelowThreshold;
+  }
+  if (flags.max_ece >= 0 && report.reliability.ece > flags.max_ece) {
+    spdlog::error("expected calibration error {} is above --max-ece {}",
+                  Fixed(report.reliability.ece, 4), flags.max_ece);
     return kBelowThreshold;
   }
   return skipped ? kSomeSkipped : kOk;

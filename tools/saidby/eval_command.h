@@ -13,6 +13,7 @@ struct EvalFlags {
   std::vector<std::string> paths;
   double min_f1 = -1;         // < 0: no threshold
   double min_person_f1 = -1;  // < 0: no threshold
+  double max_ece = -1;        // < 0: no threshold
   std::string format = "text";
   std::string rules_dir;
 };

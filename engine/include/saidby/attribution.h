@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "saidby/confidence_table.h"
 #include "saidby/document.h"
 #include "saidby/quote_span.h"
 #include "saidby/rule_set.h"
@@ -30,8 +31,10 @@ struct Attribution {
   TextSpan mention_span;
   std::string cue;
   std::string rule;  // id of the rule that fired; empty when none did
-  double confidence = 0;
-  std::string explain;  // filled when asked: the candidates weighed and why the winner won
+  // What named the speaker (calibration.h); with `rule`, what the confidence was measured for.
+  MentionType mention_type = MentionType::kNone;
+  double confidence = 0;  // calibrated (confidence.txt) unless the rules folder has no table
+  std::string explain;    // filled when asked: the candidates weighed and why the winner won
 };
 
 // One Attribution per quote of `scan.spans`, in the same order.

@@ -78,6 +78,44 @@ struct EvalWrongSpeaker {
   size_t quote_id = 0;
 };
 
+// One prediction as calibration sees it (tools/calibrate): what decided it, its confidence and
+// whether it was right. Right means its span matched a non-scare gold row and its speaker
+// agrees: by person (PersonMatches) when that row has a canonical name, else by mention
+// (SpeakerMatches).
+struct EvalRow {
+  std::string doc;
+  size_t quote_id = 0;
+  std::string kind, rule, mention_type;
+  double confidence = 0;
+  // "person" or "mention": how the speaker was judged; "any": the gold speaker is `*` with no
+  // canonical name, so any speaker agrees and the row says nothing of precision; "unmatched":
+  // no gold quote, or a scare row, matched its span.
+  std::string basis;
+  bool correct = false;
+  // Whether the row counts in the reliability table: speech ("scare" predictions are not) judged
+  // on a basis other than "any".
+  bool Calibrated() const { return basis != "any" && kind != "scare"; }
+};
+
+// Predictions binned by confidence against how often they were right.
+struct ReliabilityBin {
+  double low = 0, high = 0;  // [low, high); the last bin holds 1.0 too
+  size_t count = 0;
+  double mean_confidence = 0;
+  double precision = 0;  // the share of its rows that were right
+};
+
+struct Reliability {
+  std::vector<ReliabilityBin> bins;  // non-empty bins, ascending
+  size_t rows = 0;
+  // Expected calibration error: Σ over bins of (count / rows) · |precision − mean_confidence|;
+  // 0 when there are no rows.
+  double ece = 0;
+};
+
+// (confidence, right) pairs in `bins` equal-width bins of [0, 1] (confidences are clamped to it).
+Reliability ComputeReliability(const std::vector<std::pair<double, bool>>& rows, size_t bins = 10);
+
 struct EvalReport {
   Figures quotes;   // TP matched non-scare gold; FP unmatched or scare-matched predictions;
                     // FN unmatched non-scare gold
@@ -91,6 +129,9 @@ struct EvalReport {
   std::vector<EvalFalseHit> false_hits;
   std::vector<EvalWrongSpeaker> wrong_speakers;
   std::vector<EvalWrongSpeaker> wrong_persons;  // gold_speaker holds the canonical name
+  // Every prediction, in document order, and the reliability of those that are Calibrated().
+  std::vector<EvalRow> rows;
+  Reliability reliability;
   // Gold documents with no article in the input; their non-scare rows are counted as misses.
   size_t gold_docs_not_extracted = 0;
   size_t gold_rows_not_extracted = 0;

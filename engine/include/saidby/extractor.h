@@ -44,6 +44,9 @@ struct QuoteRecord {
   double confidence = 0;
   std::string quote;
   std::string explain;
+  // name, pronoun, description or none (calibration.h). Not an output column: `eval` reports
+  // it per row; empty in a quote table read back.
+  std::string mention_type;
 };
 
 struct ArticleQuotes {

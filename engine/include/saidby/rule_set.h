@@ -22,6 +22,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "saidby/confidence_table.h"
 #include "saidby/document.h"
 
 namespace saidby {
@@ -177,6 +178,9 @@ class RuleSet {
   const WordFacts& Facts(const std::string& lower) const;
   // Symbol for a literal word used in patterns, or 0 (a byte or a code point: rule_pattern.h).
   char32_t LiteralSymbol(const std::string& lower) const;
+  // Calibrated confidence by rule and mention type (confidence.txt); empty when the folder has
+  // no confidence.txt, and then each rule's `confidence =` constant is used.
+  const ConfidenceTable& confidence() const { return confidence_; }
 
  private:
   friend class RuleLoader;
@@ -200,6 +204,7 @@ class RuleSet {
   std::unique_ptr<re2::FilteredRE2> prefilter_;
   std::vector<std::string> atoms_;
   std::unique_ptr<NameRunFinder> name_finder_;
+  ConfidenceTable confidence_;
 };
 
 struct RuleSet::LoadResult {
