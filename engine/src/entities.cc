@@ -187,16 +187,21 @@ class EntityFinder {
           } else {
             before = WordBefore(t_, run->begin);
           }
+          // "Clinton spokeswoman Jennifer Palmieri": a name before a title and another name
+          // only modifies; it is no subject.
+          const bool modifier =
+              i + 1 < words.size() && rules_.IsTitle(LowerWord(StripPossessive(words[i])));
           AddMention(std::vector<std::string_view>(words.begin() + static_cast<long>(start),
                                                    words.begin() + static_cast<long>(i)),
-                     before, quote);
+                     before, quote, modifier);
         }
         start = i + 1;
       }
     }
   }
 
-  void AddMention(std::vector<std::string_view> words, const std::string& before, size_t& quote) {
+  void AddMention(std::vector<std::string_view> words, const std::string& before, size_t& quote,
+                  bool modifier = false) {
     words.back() = StripPossessive(words.back());
     // "Joseph R. Biden Jr.": a generational suffix is no part of the name.
     if (words.size() >= 3) {
@@ -265,7 +270,9 @@ class EntityFinder {
       next = WordAfter(t_, end, &end);
     }
     f.speaks = !possessive && rules_.IsCue(next);
-    f.subject = f.speaks || OpensClause(t_, NounPhraseStart(f.span.begin));
+    modifier |= BeforeTitledName(f.span.end);
+    const size_t phrase = NounPhraseStart(f.span.begin);
+    f.subject = !modifier && (f.speaks || OpensClause(t_, phrase) || AfterQuoteCue(phrase));
     f.roles = RolesAround(f);
     while (quote < scan_.spans.size() && scan_.spans[quote].content.end <= f.span.begin) ++quote;
     f.in_quote = quote < scan_.spans.size() && scan_.spans[quote].content.begin <= f.span.begin;
@@ -273,12 +280,47 @@ class EntityFinder {
     link_.push_back(DocumentEntities::npos);
   }
 
+  // "Clinton spokeswoman Jennifer Palmieri": lower-case titles and then a capitalised word
+  // follow `pos`.
+  bool BeforeTitledName(size_t pos) const {
+    size_t end = pos;
+    bool titled = false;
+    for (int words = 0; words < 4; ++words) {
+      size_t at = end;
+      while (at < t_.size() && t_[at] == ' ') ++at;
+      if (at >= t_.size()) return false;
+      if (t_[at] >= 'A' && t_[at] <= 'Z') return titled;
+      const std::string w = WordAfter(t_, at, &end);
+      if (w.empty() || (!rules_.IsTitle(w) && rules_.PhraseWordsFrom(w) < 2)) return false;
+      titled |= rules_.IsTitle(w);
+    }
+    return false;
+  }
+
+  // “Q,” said Anna Keller: the noun phrase at `pos` follows a cue that follows a closing mark.
+  bool AfterQuoteCue(size_t pos) const {
+    size_t e = pos;
+    while (e > 0 && t_[e - 1] == ' ') --e;
+    size_t b = e;
+    while (b > 0 && IsWordByte(static_cast<unsigned char>(t_[b - 1]))) --b;
+    if (b == e || !rules_.IsCue(AsciiLower(t_.substr(b, e - b)))) return false;
+    while (b > 0 && (t_[b - 1] == ' ' || t_[b - 1] == ',')) --b;
+    if (b == 0) return false;
+    const CodePoint c = DecodeBefore(t_, b);
+    return c.cp == 0x201D || c.cp == '"' || c.cp == '\'' || c.cp == 0x2019;
+  }
+
   // Where the noun phrase that ends in a name starts: back over titles, determiners and
-  // capitalised words ("The Washington Post columnist Ruth Marcus", "Republican pollster X").
+  // capitalised words ("The Washington Post columnist Ruth Marcus", "Republican pollster X"),
+  // and over a title's comma ("Kazakhstan's foreign minister, Erlan Idrissov").
   size_t NounPhraseStart(size_t pos) const {
     for (int words = 0; words < 6; ++words) {
       size_t e = pos;
       while (e > 0 && t_[e - 1] == ' ') --e;
+      if (words == 0 && e > 0 && t_[e - 1] == ',') {
+        const std::string title = WordBefore(t_, e - 1);
+        if (!title.empty() && rules_.IsTitle(title) && !rules_.IsCue(title)) --e;
+      }
       size_t b = e;
       while (b > 0 && (IsWordByte(static_cast<unsigned char>(t_[b - 1])) || t_[b - 1] == '.' ||
                        t_[b - 1] == '-')) {
@@ -288,7 +330,11 @@ class EntityFinder {
       std::string w = AsciiLower(t_.substr(b, e - b));
       while (!w.empty() && w.back() == '.') w.pop_back();
       const bool capital = t_[b] >= 'A' && t_[b] <= 'Z';
-      if (!capital && !rules_.IsTitle(w) && !rules_.IsDeterminer(w)) break;
+      // "foreign" opens the title "foreign minister".
+      if (!capital && !rules_.IsTitle(w) && !rules_.IsDeterminer(w) &&
+          rules_.PhraseWordsFrom(w) < 2) {
+        break;
+      }
       if (rules_.IsCue(w) || rules_.Pronoun(w)) break;
       pos = b;
     }
@@ -553,6 +599,8 @@ class EntityFinder {
       if (e.gender == Gender::kUnknown && e.type == EntityType::kPerson) {
         if (const GivenName* g = rules_.FindGivenName(fullest->folded.front())) {
           e.gender = g->gender();
+          // A name no language records for the other gender ("Susan") is as sure as a title.
+          e.gender_certain = e.gender != Gender::kUnknown && (g->male == 0 || g->female == 0);
         }
       }
       entities.push_back(std::move(e));

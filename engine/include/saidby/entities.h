@@ -35,7 +35,9 @@ struct Entity {
   std::string name;  // the fullest form the article gives, middle initials removed
   EntityType type = EntityType::kOther;
   Gender gender = Gender::kUnknown;
-  bool gender_certain = false;  // from a title or honorific, not only from a given name
+  // From a title or honorific, or a given name recorded for that gender only ("Susan"), not
+  // from a name also given to the other ("Jan").
+  bool gender_certain = false;
   size_t mentions = 0;
   // What the text calls it where it names it, sorted: titles in full form ("senator" for
   // "Sen."), an appositive's head ("tycoon").
