@@ -283,6 +283,22 @@ TEST_CASE("person matching: canonical names against predicted speakers") {
   CHECK_FALSE(PersonMatches("Keller campaign", "Anna Keller"));
 }
 
+TEST_CASE("eval counts pronoun rows, and those left without a speaker") {
+  std::vector<QuoteRecord> predicted = {
+      Predicted("a", 1, "The ferry runs.", "Anna Keller"),
+      Predicted("a", 2, "It does not.", ""),
+      Predicted("a", 3, "We will see.", ""),
+      Predicted("a", 4, "Maybe.", "Samuel Osei"),
+  };
+  predicted[0].mention_type = "pronoun";
+  predicted[1].mention_type = "pronoun";
+  predicted[2].mention_type = "description";
+  predicted[3].mention_type = "name";
+  const EvalReport r = Evaluate({}, predicted, {"a"});
+  CHECK(r.pronoun_rows == 2);
+  CHECK(r.pronoun_rows_without_speaker == 1);
+}
+
 TEST_CASE("person matching: a familiar given name is the same name (nicknames.txt)") {
   const RuleSet* names = &testing::ShippedRules();
   CHECK(PersonMatches("Ben Okafor", "Benjamin Okafor", names));

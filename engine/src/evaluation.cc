@@ -266,6 +266,10 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in,
     row.mention_type = pred.mention_type;
     row.confidence = pred.confidence;
     row.basis = "unmatched";
+    if (pred.mention_type == "pronoun") {
+      ++report.pronoun_rows;
+      if (pred.speaker.empty()) ++report.pronoun_rows_without_speaker;
+    }
     if (match[p] < 0) {
       report.false_hits.push_back({doc, pred.quote, pred.speaker, pred.rule, pred.quote_id, false});
       continue;

@@ -159,6 +159,8 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
     out << Pad("person F1:", quote_label.size()) << FiguresLine(r.persons) << "  ("
         << r.person_documents << " documents with canonical names)\n";
   }
+  out << Pad("pronoun rows:", quote_label.size()) << r.pronoun_rows << ", "
+      << r.pronoun_rows_without_speaker << " without a speaker (no compatible entity before)\n";
 
   const Reliability& rel = r.reliability;
   out << Pad("confidence ECE:", quote_label.size()) << Fixed(rel.ece) << "  (" << rel.rows
@@ -246,6 +248,8 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
                     {"mean_confidence", b.mean_confidence},
                     {"precision", b.precision}});
   }
+  j["pronoun_rows"] = {{"rows", r.pronoun_rows},
+                       {"without_speaker", r.pronoun_rows_without_speaker}};
   j["reliability"] = {{"rows", r.reliability.rows}, {"ece", r.reliability.ece}, {"bins", bins}};
   Json docs = Json::array();
   for (const DocumentEval& d : r.documents) {

@@ -124,6 +124,10 @@ struct EvalReport {
                     // non-scare gold
   Figures persons;  // as pairs, over the documents whose gold names every row's person
   size_t person_documents = 0;
+  // Predictions whose mention is a pronoun, and those of them with no speaker: saidby leaves a
+  // pronoun unresolved only when no compatible person or organisation comes before it.
+  size_t pronoun_rows = 0;
+  size_t pronoun_rows_without_speaker = 0;
   std::vector<DocumentEval> documents;  // extracted docs in the order given, then gold-only docs
   std::vector<EvalMiss> misses;
   std::vector<EvalFalseHit> false_hits;
