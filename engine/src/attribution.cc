@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <cassert>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -78,6 +79,7 @@ class DocumentAttributor {
       t.a.pass = std::string(pass.name);
       break;
     }
+    assert(!t.a.pass.empty() && "the last pass always decides");
     Attribution& a = t.a;
     if (a.kind != "continued" && a.kind == "full" && q > 0 && !a.speaker.empty() &&
         done[q - 1].speaker == a.speaker && done[q - 1].kind != "scare" &&
