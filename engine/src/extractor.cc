@@ -44,6 +44,7 @@ Result<ArticleQuotes> Extractor::Extract(Article article) const {
     r.mention_type = std::string(MentionTypeName(a.mention_type));
     r.quote = std::string(d.slice(scan.spans[i].content));
     r.explain = a.explain;
+    r.pass = a.pass;
     out.quotes.push_back(std::move(r));
   }
   return out;
