@@ -165,6 +165,11 @@ class MentionResolver::Impl {
     // Leading plain words belong to the sentence, not the mention: "with a port official".
     while (a < b && (w.tokens[a].symbol == ',' || w.tokens[a].symbol == 'w')) ++a;
     if (a >= b) return false;
+    // A name the rule ended right before a title modifies it: "the Ohio senator" is the mention.
+    if (w.tokens[b - 1].symbol == 'N' && b < w.tokens.size() && w.tokens[b].symbol == 'T') {
+      while (b < w.tokens.size() && w.tokens[b].symbol == 'T') ++b;
+      if (a > 0 && w.tokens[a - 1].symbol == 'D') --a;
+    }
     out.mention_span = {w.tokens[a].span.begin, w.tokens[b - 1].span.end};
     out.mention = std::string(doc_.slice(out.mention_span));
     struct Run {
@@ -211,6 +216,8 @@ class MentionResolver::Impl {
     }
     if (!head && w.tokens[b - 1].symbol != 'T') {
       for (const Run& r : runs) {
+        // "The Florida senator sought …": a name before a title only modifies it.
+        if (r.end < b && w.tokens[r.end].symbol == 'T') continue;
         if (!head || r.end - r.begin >= head->end - head->begin) head = &r;
       }
     }
