@@ -273,7 +273,7 @@ class EntityFinder {
     modifier |= BeforeTitledName(f.span.end);
     const size_t phrase = NounPhraseStart(f.span.begin);
     f.subject = !modifier && (f.speaks || OpensClause(t_, phrase) || AfterQuoteCue(phrase));
-    f.roles = RolesAround(f);
+    f.roles = RolesAround(f, phrase);
     // "“Q,” said Osei": someone who speaks.
     if (f.evidence == EntityType::kOther && AfterQuoteCue(phrase)) f.evidence = EntityType::kPerson;
     while (quote < scan_.spans.size() && scan_.spans[quote].content.end <= f.span.begin) ++quote;
@@ -385,11 +385,12 @@ class EntityFinder {
 
   // What the text calls a person where it names them: the titles before the name ("Florida
   // Sen."), and an appositive's titles or head noun (", the gambling tycoon,").
-  std::vector<std::string> RolesAround(const Found& f) const {
+  // `phrase`: where the noun phrase ending in the name starts (NounPhraseStart).
+  std::vector<std::string> RolesAround(const Found& f, size_t phrase) const {
     std::vector<std::string> roles;
-    AddTitles(LowerWords(t_.substr(NounPhraseStart(f.written.begin),
-                                   f.written.begin - NounPhraseStart(f.written.begin))),
-              roles);
+    if (phrase < f.written.begin) {
+      AddTitles(LowerWords(t_.substr(phrase, f.written.begin - phrase)), roles);
+    }
     size_t at = f.written.end;
     if (t_.compare(at, 3, "\xE2\x80\x99") == 0) at += 3;
     if (at < t_.size() && t_[at] == '\'') ++at;
