@@ -334,54 +334,6 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
   return result;
 }
 
-std::vector<std::string> CanonicalSpeakers(const std::vector<std::string>& names) {
-  std::vector<std::string> keys(names.size());
-  std::map<std::string, std::vector<std::string>> words_of;  // folded key → its words
-  for (size_t i = 0; i < names.size(); ++i) {
-    keys[i] = FoldName(NormalizeSpan(names[i]));
-    if (keys[i].empty() || words_of.count(keys[i])) continue;
-    std::vector<std::string> words;
-    for (size_t p = 0; p < keys[i].size();) {
-      size_t sp = keys[i].find(' ', p);
-      if (sp == std::string::npos) sp = keys[i].size();
-      words.push_back(keys[i].substr(p, sp - p));
-      p = sp + 1;
-    }
-    words_of[keys[i]] = std::move(words);
-  }
-  // A one-word name joins the only full name that ends with it ("rubio" → "marco rubio").
-  std::map<std::string, std::vector<std::string>> full_by_surname;
-  for (const auto& [key, words] : words_of) {
-    if (words.size() >= 2) full_by_surname[words.back()].push_back(key);
-  }
-  std::map<std::string, std::string> group_of;
-  for (const auto& [key, words] : words_of) {
-    group_of[key] = key;
-    if (words.size() != 1) continue;
-    auto it = full_by_surname.find(words[0]);
-    if (it != full_by_surname.end() && it->second.size() == 1) group_of[key] = it->second[0];
-  }
-  // Display: the most frequent spelling of the group's own key, ties to the smallest.
-  std::map<std::string, std::map<std::string, size_t>> spellings;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (keys[i].empty() || group_of[keys[i]] != keys[i]) continue;
-    ++spellings[keys[i]][NormalizeSpan(names[i])];
-  }
-  std::map<std::string, std::string> display;
-  for (const auto& [key, counts] : spellings) {
-    const std::pair<const std::string, size_t>* best = nullptr;
-    for (const auto& entry : counts) {
-      if (!best || entry.second > best->second) best = &entry;
-    }
-    display[key] = best->first;
-  }
-  std::vector<std::string> out(names.size());
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (!keys[i].empty()) out[i] = display[group_of[keys[i]]];
-  }
-  return out;
-}
-
 namespace {
 
 uint64_t Fnv1a(uint64_t h, std::string_view s) {
@@ -511,7 +463,7 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
   const size_t nq = c.quotes.size();
   std::vector<std::string> names(nq);
   for (size_t q = 0; q < nq; ++q) names[q] = c.quotes[q].speaker;
-  c.speaker = CanonicalSpeakers(names);
+  c.speaker = CanonicalSpeakers(names, options.speakers);
   c.words.reserve(nq);
   for (const QuoteRecord& r : c.quotes) c.words.push_back(SplitQuoteWords(r.quote));
 

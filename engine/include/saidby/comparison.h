@@ -18,6 +18,7 @@
 
 #include "saidby/document.h"
 #include "saidby/extractor.h"
+#include "saidby/speaker_identity.h"
 
 namespace saidby {
 
@@ -71,6 +72,8 @@ struct CompareOptions {
   // the diagonal their shared 3-word runs lie on: work linear in the words, not quadratic.
   size_t full_align_cells = 250000;  // default 250000 (500 × 500 words)
   size_t align_band = 32;            // default 32
+  // Who is one speaker across documents (speaker_identity.h): rules, aliases.
+  SpeakerIdentityOptions speakers;
 };
 
 // Aligns `version` against `anchor` (tokens from SplitQuoteWords): shared stretch with free
@@ -78,12 +81,6 @@ struct CompareOptions {
 WordAlignment AlignWords(const std::vector<std::string>& anchor,
                          const std::vector<std::string>& version,
                          const CompareOptions& options = {});
-
-// Speaker identity across documents: the folded name ("Dmitry Peskov" ~ "DMITRY PESKOV"), and a
-// one-word name joins the full name ending with it when exactly one such full name exists among
-// `names`. Returns the canonical display name for each input name (empty stays empty); the
-// display form is the most frequent spelling of the group, ties to the smallest in byte order.
-std::vector<std::string> CanonicalSpeakers(const std::vector<std::string>& names);
 
 // Sparse, so that memory grows with the rows, not with speakers × sources.
 struct SourceCount {
