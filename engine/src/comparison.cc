@@ -344,19 +344,6 @@ uint64_t Fnv1a(uint64_t h, std::string_view s) {
   return h;
 }
 
-struct UnionFind {
-  std::vector<size_t> parent;
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Join(size_t x, size_t y) {
-    x = Find(x), y = Find(y);
-    if (x != y) parent[std::max(x, y)] = std::min(x, y);
-  }
-};
-
 auto FullKey(const QuoteRecord& r) {
   return std::tie(r.source, r.doc, r.quote_id, r.start, r.end, r.kind, r.speaker, r.mention, r.cue,
                   r.rule, r.confidence, r.quote);
@@ -425,15 +412,34 @@ SequenceLinks LinkSequences(const std::vector<QuoteWords>& words, const CompareO
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  UnionFind uf(seqs.size());
+  std::vector<std::vector<std::pair<size_t, double>>> partners(seqs.size());
   for (auto [x, y] : pairs) {
     WordAlignment al = AlignWords(*seqs[x], *seqs[y], options);
     if (!al.linked) continue;
     out.linked[{x, y}] = al.similarity;
-    uf.Join(x, y);
+    partners[x].emplace_back(y, al.similarity);
+    partners[y].emplace_back(x, al.similarity);
   }
-  out.root.resize(seqs.size());
-  for (size_t s = 0; s < seqs.size(); ++s) out.root[s] = uf.Find(s);
+  // Clusters around representatives, not through any member: the longest sequences first
+  // (ties: sequence order, which is word order, so row order never matters) each join the
+  // representative they match best, or become one. A short phrase that two long quotes share
+  // ("a lot of") cannot chain them.
+  std::vector<size_t> order(seqs.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return WordCount(*seqs[x]) > WordCount(*seqs[y]); });
+  out.root.assign(seqs.size(), WordOp::kNone);
+  for (size_t s : order) {
+    size_t best = WordOp::kNone;
+    double best_similarity = -1;
+    for (auto [t, similarity] : partners[s]) {
+      if (out.root[t] != t) continue;  // not (yet) a representative
+      if (similarity > best_similarity || (similarity == best_similarity && t < best)) {
+        best = t, best_similarity = similarity;
+      }
+    }
+    out.root[s] = best == WordOp::kNone ? s : best;
+  }
   return out;
 }
 
@@ -501,73 +507,98 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
     groups[{links.root[links.seq_of_quote[q]], too_short ? q : WordOp::kNone}].push_back(q);
   }
 
-  // Per sequence: its first two rows, and its most similar linked sequence (ties: the earlier).
-  const size_t nseq = links.root.size();
-  std::vector<std::pair<size_t, size_t>> rows_of_seq(nseq, {WordOp::kNone, WordOp::kNone});
-  for (size_t q = 0; q < nq; ++q) {
-    std::pair<size_t, size_t>& r = rows_of_seq[links.seq_of_quote[q]];
-    if (r.first == WordOp::kNone) {
-      r.first = q;
-    } else if (r.second == WordOp::kNone) {
-      r.second = q;
-    }
-  }
-  std::vector<std::pair<double, size_t>> best_link(nseq, {-1.0, 0});
-  for (const auto& [pair, similarity] : links.linked) {
-    for (auto [from, to] : {pair, std::pair{pair.second, pair.first}}) {
-      std::pair<double, size_t>& b = best_link[from];
-      if (similarity > b.first || (similarity == b.first && to < b.second)) b = {similarity, to};
-    }
-  }
-
   std::vector<QuoteCluster> shared, unique;
-  for (auto& group : groups) {
-    // Not a structured binding: clang 14 (the fuzz preset) cannot capture one in a lambda.
-    const std::vector<size_t>& members = group.second;
+  auto words = [&](size_t q) { return WordCount(c.words[q].folded); };
+  // Emits one cluster; returns the quotes of other speakers that are not nearly the ref's words,
+  // by speaker: a common phrase said by two people is no misattribution.
+  auto emit = [&](const std::vector<size_t>& members) {
+    std::map<std::string, std::vector<size_t>> apart;
     QuoteCluster cluster;
     if (members.size() == 1) {
       cluster.members.push_back({members[0], Relation::kUnique, 0, WordOp::kNone, {}});
       unique.push_back(std::move(cluster));
-      continue;
+      return apart;
     }
     // The reference: attributed first, then the most words, then the first in quote order.
-    size_t ref = members[0];
-    for (size_t q : members) {
-      auto rank = [&](size_t x) {
-        return std::make_tuple(c.speaker[x].empty(),
-                               -static_cast<long>(WordCount(c.words[x].folded)), x);
-      };
-      if (rank(q) < rank(ref)) ref = q;
-    }
-    auto seq = [&](size_t q) { return links.seq_of_quote[q]; };
-    // The best partner of q: another row with the same words, else the first row of the most
-    // similar linked sequence. O(1) per row, so a quote repeated everywhere stays linear.
-    auto best_partner = [&](size_t q) {
-      const std::pair<size_t, size_t>& twins = rows_of_seq[seq(q)];
-      if (twins.first != q) return twins.first;
-      if (twins.second != WordOp::kNone) return twins.second;
-      return rows_of_seq[best_link[seq(q)].second].first;
+    auto rank = [&](size_t x) {
+      return std::make_tuple(c.speaker[x].empty(), -static_cast<long>(words(x)), x);
     };
-    auto member = [&](size_t q, size_t anchor) {
-      WordAlignment al = AlignWords(c.words[anchor].folded, c.words[q].folded, options);
+    size_t ref = members[0], longest = members[0];
+    for (size_t q : members) {
+      if (rank(q) < rank(ref)) ref = q;
+      if (words(q) > words(longest)) longest = q;
+    }
+    std::vector<size_t> kept{ref};
+    std::vector<WordAlignment> with_ref(1);
+    for (size_t q : members) {
+      if (q == ref) continue;
+      WordAlignment al = AlignWords(c.words[ref].folded, c.words[q].folded, options);
+      const bool other_speaker =
+          !c.speaker[q].empty() && !c.speaker[ref].empty() && c.speaker[q] != c.speaker[ref];
+      const bool nearly_same =
+          al.linked && al.similarity >= options.conflict_similarity &&
+          al.same >= std::min(options.conflict_words, std::max(words(q), words(ref)));
+      if (other_speaker && !nearly_same) {
+        apart[c.speaker[q]].push_back(q);
+        continue;
+      }
+      // Matching neither the ref nor the longest (left behind when a speaker's quotes split
+      // off): its own quote.
+      if (!al.linked && (q == longest || longest == ref ||
+                         !AlignWords(c.words[longest].folded, c.words[q].folded, options).linked)) {
+        unique.push_back({0, {{q, Relation::kUnique, 0, WordOp::kNone, {}}}});
+        continue;
+      }
+      kept.push_back(q);
+      with_ref.push_back(std::move(al));
+    }
+    if (kept.size() == 1) {
+      cluster.members.push_back({ref, Relation::kUnique, 0, WordOp::kNone, {}});
+      unique.push_back(std::move(cluster));
+      return apart;
+    }
+    auto member = [&](size_t q, size_t anchor, WordAlignment al) {
       ClusterMember m{q, al.relation, al.similarity, anchor, std::move(al.ops)};
-      if (m.relation == Relation::kUnique) m.relation = Relation::kAltered;  // linked via others
+      if (m.relation == Relation::kUnique) m.relation = Relation::kAltered;  // via the longest
       if (!c.speaker[q].empty() && !c.speaker[anchor].empty() &&
           c.speaker[q] != c.speaker[anchor]) {
         m.relation = Relation::kConflict;
       }
       return m;
     };
-    cluster.members.push_back(member(ref, best_partner(ref)));
-    for (size_t q : members) {
-      if (q == ref) continue;
-      const bool with_ref =
-          seq(q) == seq(ref) ||
-          links.linked.count({std::min(seq(q), seq(ref)), std::max(seq(q), seq(ref))}) > 0 ||
-          AlignWords(c.words[ref].folded, c.words[q].folded, options).linked;
-      cluster.members.push_back(member(q, with_ref ? ref : best_partner(q)));
+    // The ref is compared with a twin (same words) if it has one, else the longest it matches.
+    size_t partner = kept[1];
+    auto prefer = [&](size_t i) {
+      return std::make_tuple(c.words[kept[i]].folded != c.words[ref].folded, !with_ref[i].linked,
+                             -static_cast<long>(words(kept[i])), kept[i]);
+    };
+    for (size_t i = 1, best = 1; i < kept.size(); ++i) {
+      if (prefer(i) < prefer(best)) best = i, partner = kept[i];
+    }
+    cluster.members.push_back(
+        member(ref, partner, AlignWords(c.words[partner].folded, c.words[ref].folded, options)));
+    // Every member matched the cluster's representative (the longest); one that does not
+    // match the ref is stated against the longest.
+    const bool longest_kept = std::find(kept.begin(), kept.end(), longest) != kept.end();
+    for (size_t i = 1; i < kept.size(); ++i) {
+      const size_t q = kept[i];
+      if (with_ref[i].linked || !longest_kept || q == longest) {
+        cluster.members.push_back(member(q, ref, std::move(with_ref[i])));
+      } else {
+        cluster.members.push_back(
+            member(q, longest, AlignWords(c.words[longest].folded, c.words[q].folded, options)));
+      }
     }
     shared.push_back(std::move(cluster));
+    return apart;
+  };
+  for (auto& group : groups) {
+    std::vector<std::vector<size_t>> work{group.second};
+    while (!work.empty()) {
+      std::vector<size_t> members = std::move(work.back());
+      work.pop_back();
+      for (auto& [speaker, quotes] : emit(members)) work.push_back(std::move(quotes));
+    }
   }
   std::sort(shared.begin(), shared.end(), [](const QuoteCluster& x, const QuoteCluster& y) {
     return x.members[0].quote < y.members[0].quote;

@@ -72,6 +72,10 @@ struct CompareOptions {
   // the diagonal their shared 3-word runs lie on: work linear in the words, not quadratic.
   size_t full_align_cells = 250000;  // default 250000 (500 × 500 words)
   size_t align_band = 32;            // default 32
+  // Quotes of different speakers share a cluster (a `conflict`) only when nearly the same
+  // words: this similarity, and this many shared words or all words of the longer.
+  double conflict_similarity = 0.9;  // default 0.9
+  size_t conflict_words = 8;         // default 8
   // Who is one speaker across documents (speaker_identity.h): rules, aliases.
   SpeakerIdentityOptions speakers;
 };
