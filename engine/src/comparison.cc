@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cassert>
 #include <climits>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -336,14 +337,6 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
 
 namespace {
 
-uint64_t Fnv1a(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
 auto FullKey(const QuoteRecord& r) {
   return std::tie(r.source, r.doc, r.quote_id, r.start, r.end, r.kind, r.speaker, r.mention, r.cue,
                   r.rule, r.confidence, r.quote);
@@ -367,39 +360,37 @@ SequenceLinks LinkSequences(const std::vector<QuoteWords>& words, const CompareO
     if (inserted) seqs.push_back(&it->first);
     out.seq_of_quote.push_back(it->second);
   }
-  const size_t k = std::max<size_t>(options.shingle_words, 1);
-  std::vector<std::vector<uint64_t>> shingles(seqs.size());
-  std::unordered_map<uint64_t, std::vector<uint32_t>> posting;
+  // Candidates share rare words, weighed by IDF, log(sequences / df): a word in more than
+  // max_posting sequences is a stop word here ("the", "a lot of"), evidence of nothing and a
+  // long list. No share of the input: the words of a quote a hundred outlets carry are common.
+  std::vector<std::vector<std::string_view>> distinct(seqs.size());
+  std::unordered_map<std::string_view, std::vector<uint32_t>> posting;
   for (size_t s = 0; s < seqs.size(); ++s) {
     const std::vector<std::string>& t = *seqs[s];
     if (t.size() > options.max_align_words) continue;
-    for (size_t i = 0; i + k <= t.size(); ++i) {
-      uint64_t h = 14695981039346656037ull;
-      bool crosses_ellipsis = false;
-      for (size_t x = i; x < i + k; ++x) {
-        crosses_ellipsis |= IsEllipsisToken(t[x]);
-        h = Fnv1a(Fnv1a(h, t[x]), "\x1f");
-      }
-      if (!crosses_ellipsis) shingles[s].push_back(h);
+    for (const std::string& w : t) {
+      if (!IsEllipsisToken(w)) distinct[s].push_back(w);
     }
-    std::sort(shingles[s].begin(), shingles[s].end());
-    shingles[s].erase(std::unique(shingles[s].begin(), shingles[s].end()), shingles[s].end());
-    for (uint64_t h : shingles[s]) posting[h].push_back(static_cast<uint32_t>(s));
+    std::sort(distinct[s].begin(), distinct[s].end());
+    distinct[s].erase(std::unique(distinct[s].begin(), distinct[s].end()), distinct[s].end());
+    for (std::string_view w : distinct[s]) posting[w].push_back(static_cast<uint32_t>(s));
   }
   std::vector<std::pair<size_t, size_t>> pairs;
-  std::unordered_map<uint32_t, size_t> shared;
+  std::unordered_map<uint32_t, double> shared;
   for (size_t s = 0; s < seqs.size(); ++s) {
     shared.clear();
-    for (uint64_t h : shingles[s]) {
-      const std::vector<uint32_t>& list = posting[h];
+    for (std::string_view w : distinct[s]) {
+      const std::vector<uint32_t>& list = posting[w];
       if (list.size() > options.max_posting) continue;
+      const double idf =
+          std::log(static_cast<double>(seqs.size()) / static_cast<double>(list.size()));
       for (uint32_t t : list) {
-        if (t != s) ++shared[t];
+        if (t != s) shared[t] += idf;
       }
     }
-    std::vector<std::pair<size_t, uint32_t>> ranked;  // (shared shingles, sequence)
+    std::vector<std::pair<double, uint32_t>> ranked;  // (shared IDF, sequence)
     ranked.reserve(shared.size());
-    for (auto [t, count] : shared) ranked.emplace_back(count, t);
+    for (auto [t, weight] : shared) ranked.emplace_back(weight, t);
     const size_t keep = std::min(ranked.size(), options.max_candidates);
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
                       [](const auto& x, const auto& y) {

@@ -1,10 +1,10 @@
 // Comparison: quote tables from many outlets side by side: who is quoted where (speaker × source
 // counts) and which quotes share their words (clusters, with a relation and a word diff).
 // Pure, no I/O; the result depends only on the set of rows, never their order, so partial runs
-// merge exactly by comparing the union of their rows. Cost: an index of rare 3-word shingles
-// proposes a bounded number of candidates per distinct quote, each aligned word by word
-// (O(words²) per pair up to 500 × 500 words, O(words) in a band beyond): near-linear in quotes. The
-// Comparison owns copies of all it lists.
+// merge exactly by comparing the union of their rows. Cost: an index of rare words proposes a
+// bounded number of candidates per distinct quote (those sharing the most IDF), each aligned
+// word by word (O(words²) per pair up to 500 × 500 words, O(words) in a band beyond):
+// near-linear in quotes. The Comparison owns copies of all it lists.
 //
 // Example:
 //   Comparison c = Compare(rows);  // rows: QuoteRecords from extract or ReadQuoteTable
@@ -61,12 +61,11 @@ struct WordAlignment {
 };
 
 struct CompareOptions {
-  size_t shingle_words = 3;       // default 3: candidates share a run of this many words
   size_t min_same_words = 3;      // default 3: fewer shared words never link two quotes
   double min_coverage = 0.5;      // default 0.5: shared words / words of the shorter quote
   double min_similarity = 0.6;    // default 0.6: below this, an edited quote is not linked
   size_t max_candidates = 64;     // default 64: candidates aligned per distinct quote
-  size_t max_posting = 512;       // default 512: more frequent shingles find no candidates
+  size_t max_posting = 512;       // default 512: more frequent words find no candidates
   size_t max_align_words = 4000;  // default 4000: longer quotes link only when identical
   // Pairs with more words × words than this are aligned in a band of ±align_band words around
   // the diagonal their shared 3-word runs lie on: work linear in the words, not quadratic.
