@@ -1,7 +1,5 @@
 #include "saidby/comparison.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <cassert>
 #include <climits>
@@ -14,21 +12,10 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "saidby/evaluation.h"
 #include "text_util.h"
 
 namespace saidby {
 namespace {
-
-bool IsApostrophe(char32_t cp) {
-  return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
-}
-
-bool IsWordChar(char32_t cp) {
-  if (IsLetter(cp) || IsDigit(cp)) return true;
-  const int8_t type = u_charType(static_cast<UChar32>(cp));
-  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
-}
 
 bool IsEllipsisToken(const std::string& t) { return t == kEllipsis; }
 
@@ -41,49 +28,6 @@ size_t WordCount(const std::vector<std::string>& tokens, size_t from = 0,
 }
 
 }  // namespace
-
-QuoteWords SplitQuoteWords(std::string_view quote) {
-  QuoteWords out;
-  size_t word_begin = std::string_view::npos;
-  auto finish = [&](size_t end) {
-    if (word_begin == std::string_view::npos) return;
-    // Apostrophes belong to a word only inside it: 'tis and dogs' lose theirs, it's keeps its.
-    size_t b = word_begin, e = end;
-    while (b < e && IsApostrophe(DecodeAt(quote, b).cp)) b += DecodeAt(quote, b).width;
-    while (e > b && IsApostrophe(DecodeBefore(quote, e).cp)) e -= DecodeBefore(quote, e).width;
-    if (b < e) {
-      out.folded.push_back(FoldName(quote.substr(b, e - b)));
-      out.spans.push_back({b, e});
-    }
-    word_begin = std::string_view::npos;
-  };
-  for (size_t pos = 0; pos < quote.size();) {
-    const CodePoint cp = DecodeAt(quote, pos);
-    const size_t width = std::max<size_t>(cp.width, 1);
-    if (IsWordChar(cp.cp) || (IsApostrophe(cp.cp) && word_begin != std::string_view::npos) ||
-        (IsApostrophe(cp.cp) && pos + width < quote.size() &&
-         IsWordChar(DecodeAt(quote, pos + width).cp))) {
-      if (word_begin == std::string_view::npos) word_begin = pos;
-      pos += width;
-      continue;
-    }
-    finish(pos);
-    size_t dots = 0;
-    while (pos + dots < quote.size() && quote[pos + dots] == '.') ++dots;
-    if (cp.cp == 0x2026 || dots >= 3) {
-      const size_t len = cp.cp == 0x2026 ? width : dots;
-      if (out.folded.empty() || out.folded.back() != kEllipsis) {
-        out.folded.emplace_back(kEllipsis);
-        out.spans.push_back({pos, pos + len});
-      }
-      pos += len;
-      continue;
-    }
-    pos += width;
-  }
-  finish(quote.size());
-  return out;
-}
 
 std::string_view RelationName(Relation r) {
   switch (r) {

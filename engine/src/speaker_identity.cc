@@ -7,8 +7,8 @@
 #include <unordered_map>
 
 #include "saidby/csv.h"
-#include "saidby/evaluation.h"
 #include "saidby/rule_set.h"
+#include "saidby/words.h"
 #include "text_util.h"
 
 namespace saidby {

@@ -19,18 +19,9 @@
 #include "saidby/document.h"
 #include "saidby/extractor.h"
 #include "saidby/speaker_identity.h"
+#include "saidby/words.h"
 
 namespace saidby {
-
-// The words of a quote as compared: case-folded, accents dropped, apostrophes unified, split at
-// anything that is not a letter, digit or inner apostrophe. An ellipsis ("...", "…", "[…]")
-// is kept as the token kEllipsis: it stands for words left out.
-inline constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
-struct QuoteWords {
-  std::vector<std::string> folded;
-  std::vector<TextSpan> spans;  // byte span of each token in the quote text
-};
-QuoteWords SplitQuoteWords(std::string_view quote);
 
 enum class Relation { kVerbatim, kExcerpt, kAltered, kConflict, kUnique };
 std::string_view RelationName(Relation r);
