@@ -143,6 +143,37 @@ TEST_CASE("relation conflict: the same words given to different speakers") {
   CHECK(Find(c, "c1", 1).member->relation == Relation::kVerbatim);
 }
 
+TEST_CASE("relation conflict: only nearly the same words; a shared phrase is no conflict") {
+  Comparison c = Compare(
+      {Row("A", "a1", 1, "Anna Keller", "we will fight for every single vote in this state"),
+       Row("B", "b1", 1, "Jon Varga", "we will fight for every single job")});
+  // Linked by their words (6 shared, 0.86 similar), but two people may say a phrase alike.
+  CHECK(AlignWords(c.words[0].folded, c.words[1].folded).linked);
+  CHECK(c.clusters.size() == 2);
+  CHECK(Find(c, "a1", 1).member->relation == Relation::kUnique);
+  CHECK(Find(c, "b1", 1).member->relation == Relation::kUnique);
+}
+
+TEST_CASE("clusters: a quote joins the representative, never a chain through a member") {
+  // b overlaps the end of a, c the end of b; a and c share no word.
+  Comparison c =
+      Compare({Row("A", "a1", 1, "X", "alpha bravo charlie delta echo foxtrot golf hotel"),
+               Row("B", "b1", 1, "X", "echo foxtrot golf hotel india juliet kilo lima"),
+               Row("C", "c1", 1, "X", "india juliet kilo lima mike november oscar papa")});
+  CHECK(AlignWords(c.words[1].folded, c.words[2].folded).linked);
+  CHECK(Find(c, "a1", 1).cluster == Find(c, "b1", 1).cluster);
+  CHECK(Find(c, "c1", 1).cluster != Find(c, "a1", 1).cluster);
+  CHECK(Find(c, "c1", 1).member->relation == Relation::kUnique);
+}
+
+TEST_CASE("candidates: versions that share rare words but no 3-word run are compared") {
+  Comparison c =
+      Compare({Row("A", "a1", 1, "X", "the governor rejected the pipeline deal on tuesday"),
+               Row("B", "b1", 1, "X", "the governor refused the pipeline plan on monday")});
+  REQUIRE(c.clusters.size() == 1);
+  CHECK(Find(c, "b1", 1).member->relation == Relation::kAltered);
+}
+
 TEST_CASE("relation unique: unrelated, too short, or too different to link") {
   Comparison c =
       Compare({Row("A", "a1", 1, "Yuri Ushakov", "productive"),

@@ -1,10 +1,9 @@
 #include "saidby/comparison.h"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <cassert>
 #include <climits>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -13,21 +12,10 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "saidby/evaluation.h"
 #include "text_util.h"
 
 namespace saidby {
 namespace {
-
-bool IsApostrophe(char32_t cp) {
-  return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
-}
-
-bool IsWordChar(char32_t cp) {
-  if (IsLetter(cp) || IsDigit(cp)) return true;
-  const int8_t type = u_charType(static_cast<UChar32>(cp));
-  return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
-}
 
 bool IsEllipsisToken(const std::string& t) { return t == kEllipsis; }
 
@@ -40,49 +28,6 @@ size_t WordCount(const std::vector<std::string>& tokens, size_t from = 0,
 }
 
 }  // namespace
-
-QuoteWords SplitQuoteWords(std::string_view quote) {
-  QuoteWords out;
-  size_t word_begin = std::string_view::npos;
-  auto finish = [&](size_t end) {
-    if (word_begin == std::string_view::npos) return;
-    // Apostrophes belong to a word only inside it: 'tis and dogs' lose theirs, it's keeps its.
-    size_t b = word_begin, e = end;
-    while (b < e && IsApostrophe(DecodeAt(quote, b).cp)) b += DecodeAt(quote, b).width;
-    while (e > b && IsApostrophe(DecodeBefore(quote, e).cp)) e -= DecodeBefore(quote, e).width;
-    if (b < e) {
-      out.folded.push_back(FoldName(quote.substr(b, e - b)));
-      out.spans.push_back({b, e});
-    }
-    word_begin = std::string_view::npos;
-  };
-  for (size_t pos = 0; pos < quote.size();) {
-    const CodePoint cp = DecodeAt(quote, pos);
-    const size_t width = std::max<size_t>(cp.width, 1);
-    if (IsWordChar(cp.cp) || (IsApostrophe(cp.cp) && word_begin != std::string_view::npos) ||
-        (IsApostrophe(cp.cp) && pos + width < quote.size() &&
-         IsWordChar(DecodeAt(quote, pos + width).cp))) {
-      if (word_begin == std::string_view::npos) word_begin = pos;
-      pos += width;
-      continue;
-    }
-    finish(pos);
-    size_t dots = 0;
-    while (pos + dots < quote.size() && quote[pos + dots] == '.') ++dots;
-    if (cp.cp == 0x2026 || dots >= 3) {
-      const size_t len = cp.cp == 0x2026 ? width : dots;
-      if (out.folded.empty() || out.folded.back() != kEllipsis) {
-        out.folded.emplace_back(kEllipsis);
-        out.spans.push_back({pos, pos + len});
-      }
-      pos += len;
-      continue;
-    }
-    pos += width;
-  }
-  finish(quote.size());
-  return out;
-}
 
 std::string_view RelationName(Relation r) {
   switch (r) {
@@ -334,76 +279,7 @@ WordAlignment AlignWords(const std::vector<std::string>& a, const std::vector<st
   return result;
 }
 
-std::vector<std::string> CanonicalSpeakers(const std::vector<std::string>& names) {
-  std::vector<std::string> keys(names.size());
-  std::map<std::string, std::vector<std::string>> words_of;  // folded key → its words
-  for (size_t i = 0; i < names.size(); ++i) {
-    keys[i] = FoldName(NormalizeSpan(names[i]));
-    if (keys[i].empty() || words_of.count(keys[i])) continue;
-    std::vector<std::string> words;
-    for (size_t p = 0; p < keys[i].size();) {
-      size_t sp = keys[i].find(' ', p);
-      if (sp == std::string::npos) sp = keys[i].size();
-      words.push_back(keys[i].substr(p, sp - p));
-      p = sp + 1;
-    }
-    words_of[keys[i]] = std::move(words);
-  }
-  // A one-word name joins the only full name that ends with it ("rubio" → "marco rubio").
-  std::map<std::string, std::vector<std::string>> full_by_surname;
-  for (const auto& [key, words] : words_of) {
-    if (words.size() >= 2) full_by_surname[words.back()].push_back(key);
-  }
-  std::map<std::string, std::string> group_of;
-  for (const auto& [key, words] : words_of) {
-    group_of[key] = key;
-    if (words.size() != 1) continue;
-    auto it = full_by_surname.find(words[0]);
-    if (it != full_by_surname.end() && it->second.size() == 1) group_of[key] = it->second[0];
-  }
-  // Display: the most frequent spelling of the group's own key, ties to the smallest.
-  std::map<std::string, std::map<std::string, size_t>> spellings;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (keys[i].empty() || group_of[keys[i]] != keys[i]) continue;
-    ++spellings[keys[i]][NormalizeSpan(names[i])];
-  }
-  std::map<std::string, std::string> display;
-  for (const auto& [key, counts] : spellings) {
-    const std::pair<const std::string, size_t>* best = nullptr;
-    for (const auto& entry : counts) {
-      if (!best || entry.second > best->second) best = &entry;
-    }
-    display[key] = best->first;
-  }
-  std::vector<std::string> out(names.size());
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (!keys[i].empty()) out[i] = display[group_of[keys[i]]];
-  }
-  return out;
-}
-
 namespace {
-
-uint64_t Fnv1a(uint64_t h, std::string_view s) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-struct UnionFind {
-  std::vector<size_t> parent;
-  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
-  size_t Find(size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  }
-  void Join(size_t x, size_t y) {
-    x = Find(x), y = Find(y);
-    if (x != y) parent[std::max(x, y)] = std::min(x, y);
-  }
-};
 
 auto FullKey(const QuoteRecord& r) {
   return std::tie(r.source, r.doc, r.quote_id, r.start, r.end, r.kind, r.speaker, r.mention, r.cue,
@@ -428,39 +304,37 @@ SequenceLinks LinkSequences(const std::vector<QuoteWords>& words, const CompareO
     if (inserted) seqs.push_back(&it->first);
     out.seq_of_quote.push_back(it->second);
   }
-  const size_t k = std::max<size_t>(options.shingle_words, 1);
-  std::vector<std::vector<uint64_t>> shingles(seqs.size());
-  std::unordered_map<uint64_t, std::vector<uint32_t>> posting;
+  // Candidates share rare words, weighed by IDF, log(sequences / df): a word in more than
+  // max_posting sequences is a stop word here ("the", "a lot of"), evidence of nothing and a
+  // long list. No share of the input: the words of a quote a hundred outlets carry are common.
+  std::vector<std::vector<std::string_view>> distinct(seqs.size());
+  std::unordered_map<std::string_view, std::vector<uint32_t>> posting;
   for (size_t s = 0; s < seqs.size(); ++s) {
     const std::vector<std::string>& t = *seqs[s];
     if (t.size() > options.max_align_words) continue;
-    for (size_t i = 0; i + k <= t.size(); ++i) {
-      uint64_t h = 14695981039346656037ull;
-      bool crosses_ellipsis = false;
-      for (size_t x = i; x < i + k; ++x) {
-        crosses_ellipsis |= IsEllipsisToken(t[x]);
-        h = Fnv1a(Fnv1a(h, t[x]), "\x1f");
-      }
-      if (!crosses_ellipsis) shingles[s].push_back(h);
+    for (const std::string& w : t) {
+      if (!IsEllipsisToken(w)) distinct[s].push_back(w);
     }
-    std::sort(shingles[s].begin(), shingles[s].end());
-    shingles[s].erase(std::unique(shingles[s].begin(), shingles[s].end()), shingles[s].end());
-    for (uint64_t h : shingles[s]) posting[h].push_back(static_cast<uint32_t>(s));
+    std::sort(distinct[s].begin(), distinct[s].end());
+    distinct[s].erase(std::unique(distinct[s].begin(), distinct[s].end()), distinct[s].end());
+    for (std::string_view w : distinct[s]) posting[w].push_back(static_cast<uint32_t>(s));
   }
   std::vector<std::pair<size_t, size_t>> pairs;
-  std::unordered_map<uint32_t, size_t> shared;
+  std::unordered_map<uint32_t, double> shared;
   for (size_t s = 0; s < seqs.size(); ++s) {
     shared.clear();
-    for (uint64_t h : shingles[s]) {
-      const std::vector<uint32_t>& list = posting[h];
+    for (std::string_view w : distinct[s]) {
+      const std::vector<uint32_t>& list = posting[w];
       if (list.size() > options.max_posting) continue;
+      const double idf =
+          std::log(static_cast<double>(seqs.size()) / static_cast<double>(list.size()));
       for (uint32_t t : list) {
-        if (t != s) ++shared[t];
+        if (t != s) shared[t] += idf;
       }
     }
-    std::vector<std::pair<size_t, uint32_t>> ranked;  // (shared shingles, sequence)
+    std::vector<std::pair<double, uint32_t>> ranked;  // (shared IDF, sequence)
     ranked.reserve(shared.size());
-    for (auto [t, count] : shared) ranked.emplace_back(count, t);
+    for (auto [t, weight] : shared) ranked.emplace_back(weight, t);
     const size_t keep = std::min(ranked.size(), options.max_candidates);
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(keep), ranked.end(),
                       [](const auto& x, const auto& y) {
@@ -473,15 +347,34 @@ SequenceLinks LinkSequences(const std::vector<QuoteWords>& words, const CompareO
   }
   std::sort(pairs.begin(), pairs.end());
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  UnionFind uf(seqs.size());
+  std::vector<std::vector<std::pair<size_t, double>>> partners(seqs.size());
   for (auto [x, y] : pairs) {
     WordAlignment al = AlignWords(*seqs[x], *seqs[y], options);
     if (!al.linked) continue;
     out.linked[{x, y}] = al.similarity;
-    uf.Join(x, y);
+    partners[x].emplace_back(y, al.similarity);
+    partners[y].emplace_back(x, al.similarity);
   }
-  out.root.resize(seqs.size());
-  for (size_t s = 0; s < seqs.size(); ++s) out.root[s] = uf.Find(s);
+  // Clusters around representatives, not through any member: the longest sequences first
+  // (ties: sequence order, which is word order, so row order never matters) each join the
+  // representative they match best, or become one. A short phrase that two long quotes share
+  // ("a lot of") cannot chain them.
+  std::vector<size_t> order(seqs.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t x, size_t y) { return WordCount(*seqs[x]) > WordCount(*seqs[y]); });
+  out.root.assign(seqs.size(), WordOp::kNone);
+  for (size_t s : order) {
+    size_t best = WordOp::kNone;
+    double best_similarity = -1;
+    for (auto [t, similarity] : partners[s]) {
+      if (out.root[t] != t) continue;  // not (yet) a representative
+      if (similarity > best_similarity || (similarity == best_similarity && t < best)) {
+        best = t, best_similarity = similarity;
+      }
+    }
+    out.root[s] = best == WordOp::kNone ? s : best;
+  }
   return out;
 }
 
@@ -511,7 +404,7 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
   const size_t nq = c.quotes.size();
   std::vector<std::string> names(nq);
   for (size_t q = 0; q < nq; ++q) names[q] = c.quotes[q].speaker;
-  c.speaker = CanonicalSpeakers(names);
+  c.speaker = CanonicalSpeakers(names, options.speakers);
   c.words.reserve(nq);
   for (const QuoteRecord& r : c.quotes) c.words.push_back(SplitQuoteWords(r.quote));
 
@@ -549,73 +442,98 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
     groups[{links.root[links.seq_of_quote[q]], too_short ? q : WordOp::kNone}].push_back(q);
   }
 
-  // Per sequence: its first two rows, and its most similar linked sequence (ties: the earlier).
-  const size_t nseq = links.root.size();
-  std::vector<std::pair<size_t, size_t>> rows_of_seq(nseq, {WordOp::kNone, WordOp::kNone});
-  for (size_t q = 0; q < nq; ++q) {
-    std::pair<size_t, size_t>& r = rows_of_seq[links.seq_of_quote[q]];
-    if (r.first == WordOp::kNone) {
-      r.first = q;
-    } else if (r.second == WordOp::kNone) {
-      r.second = q;
-    }
-  }
-  std::vector<std::pair<double, size_t>> best_link(nseq, {-1.0, 0});
-  for (const auto& [pair, similarity] : links.linked) {
-    for (auto [from, to] : {pair, std::pair{pair.second, pair.first}}) {
-      std::pair<double, size_t>& b = best_link[from];
-      if (similarity > b.first || (similarity == b.first && to < b.second)) b = {similarity, to};
-    }
-  }
-
   std::vector<QuoteCluster> shared, unique;
-  for (auto& group : groups) {
-    // Not a structured binding: clang 14 (the fuzz preset) cannot capture one in a lambda.
-    const std::vector<size_t>& members = group.second;
+  auto words = [&](size_t q) { return WordCount(c.words[q].folded); };
+  // Emits one cluster; returns the quotes of other speakers that are not nearly the ref's words,
+  // by speaker: a common phrase said by two people is no misattribution.
+  auto emit = [&](const std::vector<size_t>& members) {
+    std::map<std::string, std::vector<size_t>> apart;
     QuoteCluster cluster;
     if (members.size() == 1) {
       cluster.members.push_back({members[0], Relation::kUnique, 0, WordOp::kNone, {}});
       unique.push_back(std::move(cluster));
-      continue;
+      return apart;
     }
     // The reference: attributed first, then the most words, then the first in quote order.
-    size_t ref = members[0];
-    for (size_t q : members) {
-      auto rank = [&](size_t x) {
-        return std::make_tuple(c.speaker[x].empty(),
-                               -static_cast<long>(WordCount(c.words[x].folded)), x);
-      };
-      if (rank(q) < rank(ref)) ref = q;
-    }
-    auto seq = [&](size_t q) { return links.seq_of_quote[q]; };
-    // The best partner of q: another row with the same words, else the first row of the most
-    // similar linked sequence. O(1) per row, so a quote repeated everywhere stays linear.
-    auto best_partner = [&](size_t q) {
-      const std::pair<size_t, size_t>& twins = rows_of_seq[seq(q)];
-      if (twins.first != q) return twins.first;
-      if (twins.second != WordOp::kNone) return twins.second;
-      return rows_of_seq[best_link[seq(q)].second].first;
+    auto rank = [&](size_t x) {
+      return std::make_tuple(c.speaker[x].empty(), -static_cast<long>(words(x)), x);
     };
-    auto member = [&](size_t q, size_t anchor) {
-      WordAlignment al = AlignWords(c.words[anchor].folded, c.words[q].folded, options);
+    size_t ref = members[0], longest = members[0];
+    for (size_t q : members) {
+      if (rank(q) < rank(ref)) ref = q;
+      if (words(q) > words(longest)) longest = q;
+    }
+    std::vector<size_t> kept{ref};
+    std::vector<WordAlignment> with_ref(1);
+    for (size_t q : members) {
+      if (q == ref) continue;
+      WordAlignment al = AlignWords(c.words[ref].folded, c.words[q].folded, options);
+      const bool other_speaker =
+          !c.speaker[q].empty() && !c.speaker[ref].empty() && c.speaker[q] != c.speaker[ref];
+      const bool nearly_same =
+          al.linked && al.similarity >= options.conflict_similarity &&
+          al.same >= std::min(options.conflict_words, std::max(words(q), words(ref)));
+      if (other_speaker && !nearly_same) {
+        apart[c.speaker[q]].push_back(q);
+        continue;
+      }
+      // Matching neither the ref nor the longest (left behind when a speaker's quotes split
+      // off): its own quote.
+      if (!al.linked && (q == longest || longest == ref ||
+                         !AlignWords(c.words[longest].folded, c.words[q].folded, options).linked)) {
+        unique.push_back({0, {{q, Relation::kUnique, 0, WordOp::kNone, {}}}});
+        continue;
+      }
+      kept.push_back(q);
+      with_ref.push_back(std::move(al));
+    }
+    if (kept.size() == 1) {
+      cluster.members.push_back({ref, Relation::kUnique, 0, WordOp::kNone, {}});
+      unique.push_back(std::move(cluster));
+      return apart;
+    }
+    auto member = [&](size_t q, size_t anchor, WordAlignment al) {
       ClusterMember m{q, al.relation, al.similarity, anchor, std::move(al.ops)};
-      if (m.relation == Relation::kUnique) m.relation = Relation::kAltered;  // linked via others
+      if (m.relation == Relation::kUnique) m.relation = Relation::kAltered;  // via the longest
       if (!c.speaker[q].empty() && !c.speaker[anchor].empty() &&
           c.speaker[q] != c.speaker[anchor]) {
         m.relation = Relation::kConflict;
       }
       return m;
     };
-    cluster.members.push_back(member(ref, best_partner(ref)));
-    for (size_t q : members) {
-      if (q == ref) continue;
-      const bool with_ref =
-          seq(q) == seq(ref) ||
-          links.linked.count({std::min(seq(q), seq(ref)), std::max(seq(q), seq(ref))}) > 0 ||
-          AlignWords(c.words[ref].folded, c.words[q].folded, options).linked;
-      cluster.members.push_back(member(q, with_ref ? ref : best_partner(q)));
+    // The ref is compared with a twin (same words) if it has one, else the longest it matches.
+    size_t partner = kept[1];
+    auto prefer = [&](size_t i) {
+      return std::make_tuple(c.words[kept[i]].folded != c.words[ref].folded, !with_ref[i].linked,
+                             -static_cast<long>(words(kept[i])), kept[i]);
+    };
+    for (size_t i = 1, best = 1; i < kept.size(); ++i) {
+      if (prefer(i) < prefer(best)) best = i, partner = kept[i];
+    }
+    cluster.members.push_back(
+        member(ref, partner, AlignWords(c.words[partner].folded, c.words[ref].folded, options)));
+    // Every member matched the cluster's representative (the longest); one that does not
+    // match the ref is stated against the longest.
+    const bool longest_kept = std::find(kept.begin(), kept.end(), longest) != kept.end();
+    for (size_t i = 1; i < kept.size(); ++i) {
+      const size_t q = kept[i];
+      if (with_ref[i].linked || !longest_kept || q == longest) {
+        cluster.members.push_back(member(q, ref, std::move(with_ref[i])));
+      } else {
+        cluster.members.push_back(
+            member(q, longest, AlignWords(c.words[longest].folded, c.words[q].folded, options)));
+      }
     }
     shared.push_back(std::move(cluster));
+    return apart;
+  };
+  for (auto& group : groups) {
+    std::vector<std::vector<size_t>> work{group.second};
+    while (!work.empty()) {
+      std::vector<size_t> members = std::move(work.back());
+      work.pop_back();
+      for (auto& [speaker, quotes] : emit(members)) work.push_back(std::move(quotes));
+    }
   }
   std::sort(shared.begin(), shared.end(), [](const QuoteCluster& x, const QuoteCluster& y) {
     return x.members[0].quote < y.members[0].quote;

@@ -34,30 +34,6 @@ Figures& Figures::operator+=(const Figures& o) {
   return *this;
 }
 
-std::vector<std::string> QuoteTokens(std::string_view text) {
-  const std::string folded = FoldName(text);  // case fold, drop accents, ’ → '
-  std::vector<std::string> tokens;
-  std::string current;
-  auto finish = [&]() {
-    // Apostrophes are kept only inside a word: 'tis and dogs' lose theirs, it's keeps its.
-    size_t b = current.find_first_not_of('\'');
-    size_t e = current.find_last_not_of('\'');
-    if (b != std::string::npos) tokens.push_back(current.substr(b, e - b + 1));
-    current.clear();
-  };
-  for (size_t pos = 0; pos < folded.size();) {
-    CodePoint cp = DecodeAt(folded, pos);
-    if (IsLetter(cp.cp) || IsDigit(cp.cp) || cp.cp == '\'') {
-      current.append(folded, pos, cp.width);
-    } else {
-      finish();
-    }
-    pos += cp.width;
-  }
-  finish();
-  return tokens;
-}
-
 double TokenF1(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return 0.0;
   std::unordered_map<std::string_view, size_t> counts;
@@ -71,23 +47,6 @@ double TokenF1(const std::vector<std::string>& a, const std::vector<std::string>
     }
   }
   return 2.0 * static_cast<double>(overlap) / static_cast<double>(a.size() + b.size());
-}
-
-std::string NormalizeSpan(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (size_t pos = 0; pos < text.size();) {
-    CodePoint cp = DecodeAt(text, pos);
-    if (IsSpace(cp.cp)) {
-      pending_space = !out.empty();
-    } else {
-      if (pending_space) out.push_back(' ');
-      pending_space = false;
-      out.append(text, pos, cp.width);
-    }
-    pos += cp.width;
-  }
-  return out;
 }
 
 namespace {

@@ -35,7 +35,11 @@ void AddCompareOptions(CLI::App& app, CompareFlags& flags) {
                  "(default: clusters.csv to stdout)");
   app.add_option("--html", flags.html, "Write the report here instead of DIR/report.html");
   app.add_flag("--merge", flags.merge, "Combine earlier compare outputs (their quotes.csv)");
-  app.add_option("--rules", flags.rules_dir, "Rules folder, when articles are extracted");
+  app.add_option("--rules", flags.rules_dir,
+                 "Rules folder: extraction, and the titles and given names that speaker names "
+                 "are normalised with");
+  app.add_option("--aliases", flags.aliases,
+                 "CSV `alias,canonical`: speaker names to count as another, before the rules");
   app.add_option("-j,--jobs", flags.jobs, "Extraction threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   app.add_option("--max-doc-bytes", flags.max_doc_bytes, "Skip (and report) larger articles")
@@ -46,13 +50,10 @@ void AddCompareOptions(CLI::App& app, CompareFlags& flags) {
 namespace {
 
 // Extracts articles from paths (or stdin JSON Lines) in parallel chunks, rows in input order.
-// Returns false when the rules are unusable; `skipped` is set for every reported input.
-bool ExtractArticles(const CompareFlags& flags, ArticleList list, bool from_stdin,
-                     std::vector<QuoteRecord>& rows, bool& skipped) {
-  std::unique_ptr<const RuleSet> rules =
-      LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
-  if (!rules) return false;
-  const Extractor extractor(*rules, ExtractOptions{});
+// `skipped` is set for every reported input.
+void ExtractArticles(const CompareFlags& flags, const RuleSet& rules, ArticleList list,
+                     bool from_stdin, std::vector<QuoteRecord>& rows, bool& skipped) {
+  const Extractor extractor(rules, ExtractOptions{});
   const int jobs = flags.jobs > 0
                        ? flags.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -152,7 +153,6 @@ bool ExtractArticles(const CompareFlags& flags, ArticleList list, bool from_stdi
     if (chunk.size() >= chunk_size) flush();
   }
   flush();
-  return true;
 }
 
 // An ostream over an OutputFile: a report (which can be large) is written as it is printed.
@@ -229,6 +229,22 @@ int RunCompare(const CompareFlags& flags) {
     }
   }
 
+  // Rules are read even for quote tables: speaker names are normalised with their titles and
+  // given names. Unusable rules or aliases are a usage error, before any work.
+  std::unique_ptr<const RuleSet> rules =
+      LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
+  if (!rules) return kUsage;
+  CompareOptions options;
+  options.speakers.rules = rules.get();
+  if (!flags.aliases.empty()) {
+    Result<std::vector<SpeakerAlias>> aliases = ReadSpeakerAliases(flags.aliases);
+    if (!aliases.ok()) {
+      spdlog::error("{}", aliases.status().message());
+      return kUsage;
+    }
+    options.speakers.aliases = std::move(aliases).value();
+  }
+
   std::vector<QuoteRecord> rows;
   bool skipped = false;
   for (size_t i = 0; i < tables.size(); ++i) {
@@ -244,12 +260,11 @@ int RunCompare(const CompareFlags& flags) {
     }
     for (QuoteRecord& r : t.value()) rows.push_back(std::move(r));
   }
-  if ((from_stdin || !article_paths.empty()) &&
-      !ExtractArticles(flags, std::move(list), from_stdin, rows, skipped)) {
-    return kUsage;
+  if (from_stdin || !article_paths.empty()) {
+    ExtractArticles(flags, *rules, std::move(list), from_stdin, rows, skipped);
   }
 
-  const Comparison c = Compare(std::move(rows));
+  const Comparison c = Compare(std::move(rows), options);
   // Two different rows under one key: one of them is lost, whatever -q says.
   for (const std::string& clash : c.clashes) spdlog::error("{}", clash);
   if (!c.clashes.empty()) skipped = true;

@@ -19,7 +19,8 @@ struct CompareFlags {
   std::string html;                 // report path instead of DIR/report.html
   bool merge = false;
   std::string rules_dir;
-  int jobs = 0;  // 0: all cores
+  std::string aliases;  // `alias,canonical` CSV applied before the rules' name normalisation
+  int jobs = 0;         // 0: all cores
   size_t max_doc_bytes = kDefaultMaxDocBytes;
   bool quiet = false;
 };

@@ -1,10 +1,10 @@
 // Comparison: quote tables from many outlets side by side: who is quoted where (speaker × source
 // counts) and which quotes share their words (clusters, with a relation and a word diff).
 // Pure, no I/O; the result depends only on the set of rows, never their order, so partial runs
-// merge exactly by comparing the union of their rows. Cost: an index of rare 3-word shingles
-// proposes a bounded number of candidates per distinct quote, each aligned word by word
-// (O(words²) per pair up to 500 × 500 words, O(words) in a band beyond): near-linear in quotes. The
-// Comparison owns copies of all it lists.
+// merge exactly by comparing the union of their rows. Cost: an index of rare words proposes a
+// bounded number of candidates per distinct quote (those sharing the most IDF), each aligned
+// word by word (O(words²) per pair up to 500 × 500 words, O(words) in a band beyond):
+// near-linear in quotes. The Comparison owns copies of all it lists.
 //
 // Example:
 //   Comparison c = Compare(rows);  // rows: QuoteRecords from extract or ReadQuoteTable
@@ -18,18 +18,10 @@
 
 #include "saidby/document.h"
 #include "saidby/extractor.h"
+#include "saidby/speaker_identity.h"
+#include "saidby/words.h"
 
 namespace saidby {
-
-// The words of a quote as compared: case-folded, accents dropped, apostrophes unified, split at
-// anything that is not a letter, digit or inner apostrophe. An ellipsis ("...", "…", "[…]")
-// is kept as the token kEllipsis: it stands for words left out.
-inline constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
-struct QuoteWords {
-  std::vector<std::string> folded;
-  std::vector<TextSpan> spans;  // byte span of each token in the quote text
-};
-QuoteWords SplitQuoteWords(std::string_view quote);
 
 enum class Relation { kVerbatim, kExcerpt, kAltered, kConflict, kUnique };
 std::string_view RelationName(Relation r);
@@ -60,17 +52,22 @@ struct WordAlignment {
 };
 
 struct CompareOptions {
-  size_t shingle_words = 3;       // default 3: candidates share a run of this many words
   size_t min_same_words = 3;      // default 3: fewer shared words never link two quotes
   double min_coverage = 0.5;      // default 0.5: shared words / words of the shorter quote
   double min_similarity = 0.6;    // default 0.6: below this, an edited quote is not linked
   size_t max_candidates = 64;     // default 64: candidates aligned per distinct quote
-  size_t max_posting = 512;       // default 512: more frequent shingles find no candidates
+  size_t max_posting = 512;       // default 512: more frequent words find no candidates
   size_t max_align_words = 4000;  // default 4000: longer quotes link only when identical
   // Pairs with more words × words than this are aligned in a band of ±align_band words around
   // the diagonal their shared 3-word runs lie on: work linear in the words, not quadratic.
   size_t full_align_cells = 250000;  // default 250000 (500 × 500 words)
   size_t align_band = 32;            // default 32
+  // Quotes of different speakers share a cluster (a `conflict`) only when nearly the same
+  // words: this similarity, and this many shared words or all words of the longer.
+  double conflict_similarity = 0.9;  // default 0.9
+  size_t conflict_words = 8;         // default 8
+  // Who is one speaker across documents (speaker_identity.h): rules, aliases.
+  SpeakerIdentityOptions speakers;
 };
 
 // Aligns `version` against `anchor` (tokens from SplitQuoteWords): shared stretch with free
@@ -78,12 +75,6 @@ struct CompareOptions {
 WordAlignment AlignWords(const std::vector<std::string>& anchor,
                          const std::vector<std::string>& version,
                          const CompareOptions& options = {});
-
-// Speaker identity across documents: the folded name ("Dmitry Peskov" ~ "DMITRY PESKOV"), and a
-// one-word name joins the full name ending with it when exactly one such full name exists among
-// `names`. Returns the canonical display name for each input name (empty stays empty); the
-// display form is the most frequent spelling of the group, ties to the smallest in byte order.
-std::vector<std::string> CanonicalSpeakers(const std::vector<std::string>& names);
 
 // Sparse, so that memory grows with the rows, not with speakers × sources.
 struct SourceCount {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "saidby/extractor.h"
+#include "saidby/words.h"
 
 namespace saidby {
 
@@ -198,16 +199,8 @@ std::vector<GoldRepeat> RepeatedGoldRows(const std::vector<GoldQuote>& gold,
 // Non-overlapping occurrences of `quote` in `text` (0 for an empty quote).
 size_t CountOccurrences(std::string_view text, std::string_view quote);
 
-// Word tokens of a quote: Unicode case-folded, accents dropped, curly and straight apostrophes
-// unified, split at anything that is not a letter, digit or inner apostrophe ("It’s (Putin)"
-// → it's, putin).
-std::vector<std::string> QuoteTokens(std::string_view text);
-
 // Word-overlap F1 of two token lists (multisets): 2·|a∩b| / (|a| + |b|); 0 if either is empty.
 double TokenF1(const std::vector<std::string>& a, const std::vector<std::string>& b);
-
-// Exact-span form: white space trimmed at both ends and runs of it inside made one space.
-std::string NormalizeSpan(std::string_view text);
 
 // Whether a prediction's speaker agrees with a gold speaker:
 //   gold `*`: any prediction (PolNeAR: pronoun or missing source);
