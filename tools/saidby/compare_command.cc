@@ -52,7 +52,9 @@ bool ExtractArticles(const CompareFlags& flags, ArticleList list, bool from_stdi
   std::unique_ptr<const RuleSet> rules =
       LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
   if (!rules) return false;
-  const Extractor extractor(*rules, ExtractOptions{});
+  // Quotes only until compare counts reported speech in a column of its own (issue #13).
+  const Extractor extractor(*rules, ExtractOptions{/*keep_scare=*/false, /*explain=*/false,
+                                                   /*reported=*/false});
   const int jobs = flags.jobs > 0
                        ? flags.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -24,6 +24,7 @@
 #include "saidby/extractor.h"
 #include "saidby/label.h"
 #include "saidby/quote_printer.h"
+#include "saidby/reported_speech.h"
 
 namespace saidby::cli {
 namespace fs = std::filesystem;
@@ -48,6 +49,8 @@ std::unique_ptr<const RuleSet> LoadRulesOrReport(const std::string& dir,
   std::vector<RuleProblem> problems = std::move(loaded.problems);
   if (loaded.rules) {
     std::vector<RuleProblem> examples = CheckRuleExamples(*loaded.rules);
+    problems.insert(problems.end(), examples.begin(), examples.end());
+    examples = CheckReportedExamples(*loaded.rules);
     problems.insert(problems.end(), examples.begin(), examples.end());
   }
   for (const RuleProblem& p : problems) spdlog::error("{}", p.ToString());
@@ -160,7 +163,8 @@ int RunExtract(const ExtractFlags& given) {
     }
   }
 
-  const Extractor extractor(*rules, ExtractOptions{flags.keep_scare, flags.explain});
+  const Extractor extractor(*rules,
+                            ExtractOptions{flags.keep_scare, flags.explain, !flags.direct_only});
   const int jobs = flags.jobs > 0
                        ? flags.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
