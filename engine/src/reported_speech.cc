@@ -12,6 +12,10 @@
 namespace saidby {
 namespace {
 
+constexpr size_t kMaxSentenceBytes = 2000;  // quote windows reach as far (attribution.cc)
+// Nor is a paragraph of a megabyte prose: it is not split into sentences at all.
+constexpr size_t kMaxParagraphBytes = 1 << 20;
+
 // Whether `text[span]` holds a word that may start a cue reporting speech: a cheap ASCII scan,
 // so that ICU splits and tokens are spent only where a reported rule can match.
 bool HoldsReportingCue(std::string_view text, TextSpan span, const RuleSet& rules) {
@@ -158,6 +162,7 @@ bool MatchSentence(const Document& doc, const QuoteScan& scan,
       lower_cue += LowerWord(word);
     }
     if (cue.empty() || !rules.ReportsSpeech(lower_cue)) continue;
+    if (!rule.object_cues && rules.TakesObject(lower_cue)) continue;
     if (InsideQuote(scan, w.tokens[sa].span.begin)) continue;
     // "Keller's statement said": the possessor names the speaker.
     TokenWindow named = w;
@@ -188,9 +193,14 @@ std::vector<ReportedSpeech> FindReportedSpeech(const Document& doc, const QuoteS
   std::vector<ReportedSpeech> out;
   if (rules.reported_rules().empty()) return out;
   for (size_t p = 0; p < doc.paragraphs.size(); ++p) {
-    if (!HoldsReportingCue(doc.text, doc.paragraphs[p], rules)) continue;
+    if (doc.paragraphs[p].size() > kMaxParagraphBytes ||
+        !HoldsReportingCue(doc.text, doc.paragraphs[p], rules)) {
+      continue;
+    }
     for (TextSpan s : SentencesOf(doc, p, rules)) {
-      if (!HoldsReportingCue(doc.text, s, rules)) continue;
+      // A "sentence" longer than any prose (a list, markup, text with no full stops) reports
+      // nothing: it would be one row of megabytes.
+      if (s.size() > kMaxSentenceBytes || !HoldsReportingCue(doc.text, s, rules)) continue;
       TokenWindow w = attributor.Read(s);
       ReportedSpeech r;
       if (MatchSentence(doc, scan, quotes, rules, attributor, w, r)) out.push_back(std::move(r));

@@ -15,9 +15,9 @@ namespace saidby {
 namespace {
 
 const std::set<std::string>& ClassNames() {
-  static const std::set<std::string> names = {"QUOTE",   "OTHERQUOTE", "CUE",      "NAME",  "TITLE",
-                                              "PRONOUN", "DET",        "PARTICLE", "WORD",  "ANY",
-                                              "NONCUE",  "POSSESSIVE", "AUXVERB",  "START", "END"};
+  static const std::set<std::string> names = {
+      "QUOTE", "OTHERQUOTE", "CUE",    "NAME",       "TITLE",   "PRONOUN", "DET", "PARTICLE",
+      "WORD",  "ANY",        "NONCUE", "POSSESSIVE", "AUXVERB", "START",   "END", "OTHERWORD"};
   return names;
 }
 
@@ -357,6 +357,8 @@ std::string PatternCompiler::ClassRegex(const std::string& name) const {
     // Any token but the quote and a cue (a cue word or a literal that is a cue).
     return "[^" + Hex('Q') + Hex('C') + ClassMembers('C') + "]";
   }
+  // A word that is no literal of any pattern: WORD without "that", "in", "who" …
+  if (name == "OTHERWORD") return "[" + Hex('w') + "]";
   if (name == "START") return "^";
   if (name == "END") return "$";
   char base = name == "QUOTE"        ? 'Q'

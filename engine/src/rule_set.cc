@@ -149,9 +149,11 @@ class RuleLoader {
     std::unordered_set<std::string> abbreviations;
     LoadLexicon("abbreviations.txt", {},
                 [&](const LexiconLine& l) { abbreviations.insert(l.entry); });
-    LoadLexicon("cues.txt", {"thought"}, [&](const LexiconLine& l) {
+    LoadLexicon("cues.txt", {"thought", "object"}, [&](const LexiconLine& l) {
       Add(rules_->cues_, l);
-      if (!l.tags.empty()) rules_->thought_cues_.insert(l.entry);
+      for (const std::string& t : l.tags) {
+        (t == "thought" ? rules_->thought_cues_ : rules_->object_cues_).insert(l.entry);
+      }
     });
     LoadLexicon("titles.txt", {"male", "female", "means="}, [&](const LexiconLine& l) {
       Add(rules_->titles_, l);
@@ -486,7 +488,7 @@ void RuleLoader::LoadPatterns() {
     if (key == "example") {
       s.examples.emplace_back(value, i + 1);
     } else if (key == "pattern" || key == "priority" || key == "confidence" || key == "continue" ||
-               key == "reported") {
+               key == "reported" || key == "object-cues") {
       if (s.values.count(key)) Problem(path, i + 1, first + 1, "'" + key + "' given twice");
       s.values[key] = {value, vcol};
       if (key == "pattern") s.pattern_line = i + 1;
@@ -495,7 +497,8 @@ void RuleLoader::LoadPatterns() {
     } else {
       Problem(path, i + 1, first + 1,
               "unknown key '" + key +
-                  "' (expected pattern, priority, confidence, continue, reported or example)");
+                  "' (expected pattern, priority, confidence, continue, reported, object-cues or "
+                  "example)");
     }
   }
 
@@ -557,6 +560,12 @@ void RuleLoader::LoadPatterns() {
       }
       p.rule.reported = c->second.first == "yes";
     }
+    if (auto c = s.values.find("object-cues"); c != s.values.end()) {
+      if (c->second.first != "yes" && c->second.first != "no") {
+        Problem(path, s.line, c->second.second, "object-cues must be 'yes' or 'no'");
+      }
+      p.rule.object_cues = c->second.first != "no";
+    }
     if (p.rule.reported) {
       // Reported speech has no quote: CONTENT( … ) stands for the words reported.
       if (p.parsed.has_quote || !p.parsed.has_content || p.rule.continues) {
@@ -582,7 +591,6 @@ void RuleLoader::LoadPatterns() {
   }
   if (!problems_.empty()) return;
 
-  compiler.AssignLiteralSymbols(rules_->literals_);
   // Literals no quote rule uses are for reported windows only (RuleSet::ReportedLiteralSymbol).
   std::unordered_set<std::string> quote_literals;
   for (const Pending& p : pending) {
@@ -590,6 +598,7 @@ void RuleLoader::LoadPatterns() {
       if (!p.rule.reported && t.kind == PatternToken::kLiteral) quote_literals.insert(t.text);
     }
   }
+  compiler.AssignLiteralSymbols(rules_->literals_);
   for (auto it = rules_->literals_.begin(); it != rules_->literals_.end();) {
     if (quote_literals.count(it->first)) {
       ++it;

@@ -68,6 +68,9 @@ int RunRulesCheck(const std::string& dir) {
   for (const AttributionRule& r : rules->rules()) {
     std::cout << "  " << r.id << " " << r.program_size << "\n";
   }
+  for (const AttributionRule& r : rules->reported_rules()) {
+    std::cout << "  " << r.id << " " << r.program_size << "\n";
+  }
   std::cout.flush();
   if (!std::cout) {
     spdlog::error("stdout: write failed: {}", std::strerror(errno));

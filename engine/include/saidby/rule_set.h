@@ -70,6 +70,7 @@ struct AttributionRule {
   std::vector<int> content_groups;    // capture groups of CONTENT parts (reported rules)
   bool continues = false;             // `continue = yes`: speaker from the previous quote
   bool reported = false;              // `reported = yes`: reported speech (reported_speech.h)
+  bool object_cues = true;            // `object-cues = no`: cues tagged @object do not count
   int program_size = 0;               // RE2 instructions of its compiled regex
 };
 
@@ -148,6 +149,9 @@ class RuleSet {
   bool ReportsSpeech(const std::string& lower) const {
     return cues_.count(lower) > 0 && thought_cues_.count(lower) == 0;
   }
+  // A cue whose object is a thing or a person, not a bare clause (tagged @object: "praised the
+  // plan", "denied the report"); rules with `object-cues = no` do not take it.
+  bool TakesObject(const std::string& lower) const { return object_cues_.count(lower) > 0; }
   // The first word of a cue that reports speech ("according" of "according to").
   bool StartsReportingCue(const std::string& lower) const {
     return reporting_cue_starts_.count(lower) > 0;
@@ -215,7 +219,8 @@ class RuleSet {
   std::unique_ptr<SentenceSplitter> splitter_;
   std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_,
       unnamed_determiners_, articles_, particles_, auxiliaries_, work_nouns_, not_names_,
-      organisation_heads_, places_, speech_nouns_, thought_cues_, reporting_cue_starts_;
+      organisation_heads_, places_, speech_nouns_, thought_cues_, object_cues_,
+      reporting_cue_starts_;
   std::unordered_map<std::string, GivenName> given_names_;
   std::unordered_map<std::string, std::vector<std::string>> formal_names_;  // nickname → names
   std::unordered_map<std::string, PronounEntry> pronouns_;
