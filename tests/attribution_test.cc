@@ -328,3 +328,17 @@ TEST_CASE("every attribution carries its mention type and the shipped table's co
 
 }  // namespace
 }  // namespace saidby
+
+namespace saidby {
+namespace {
+
+TEST_CASE("a place before a title modifies it: the described person speaks, not the place") {
+  Row r = Only(
+      "Sen. Anna Keller spoke in Ohio on Monday.\n\nThe Ohio senator sought to calm her "
+      "supporters, and said: \xE2\x80\x9CWe will win this state.\xE2\x80\x9D");
+  CHECK(r.mention == "The Ohio senator");
+  CHECK(r.speaker == "Anna Keller");
+}
+
+}  // namespace
+}  // namespace saidby

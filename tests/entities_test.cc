@@ -184,6 +184,24 @@ TEST_CASE("a headline's modified name joins the person, whose own name is canoni
 namespace saidby {
 namespace {
 
+TEST_CASE("a capitalised particle may be a given name; a lower-case one never starts a name") {
+  Found f = Entities("Al Okafor met Mohammed bin Osei and Ben Lindqvist in Ohio.");
+  const Entity* al = Named(f, "Al Okafor");
+  const Entity* ben = Named(f, "Ben Lindqvist");
+  REQUIRE((al && ben));
+  CHECK(al->type == EntityType::kPerson);
+  CHECK(ben->type == EntityType::kPerson);
+  CHECK(ben->gender == Gender::kMale);
+  CHECK(EntityOf(f, "Mohammed bin Osei") == "Mohammed bin Osei");
+}
+
+TEST_CASE("a name after a quote's cue is a person") {
+  Found f = Entities("\xE2\x80\x9CThe ferry stays,\xE2\x80\x9D said Okafor.");
+  const Entity* okafor = Named(f, "Okafor");
+  REQUIRE(okafor);
+  CHECK(okafor->type == EntityType::kPerson);
+}
+
 TEST_CASE("roles: a title before a name, in full form, and an appositive's title or head") {
   Found f = Entities(
       "Sen. Anna Keller met Tomas Lindqvist, the gambling tycoon, and Samuel Osei, a spokesman "

@@ -423,5 +423,156 @@ TEST_CASE(
   CHECK(r.reliability.ece == doctest::Approx(0.45));
 }
 
+QuoteRecord Reported(const std::string& doc, size_t id, const std::string& content,
+                     const std::string& speaker) {
+  QuoteRecord r = Predicted(doc, id, content, speaker);
+  r.kind = "reported";
+  r.rule = "reported-rule";
+  return r;
+}
+
+TEST_CASE("reported speech is scored apart: direct figures do not move when either side gains it") {
+  const std::vector<GoldQuote> direct_gold = {
+      {"a", "Anna Keller", "The ferry will run all winter.", "full", "said", "Anna Keller"},
+      {"a", "Tomas Berg", "We have not agreed to anything.", "full", "said", "Tomas Berg"},
+  };
+  const std::vector<QuoteRecord> direct_pred = {
+      Predicted("a", 1, "The ferry will run all winter.", "Anna Keller"),
+      Predicted("a", 2, "We have not agreed to anything.", "Anna Keller"),
+  };
+  std::vector<GoldQuote> gold = direct_gold;
+  // Reported rows, one without a canonical name: the direct rows keep their person scoring.
+  gold.push_back(
+      {"a", "Keller", "the harbour would reopen in the spring", "reported", "said", "Anna Keller"});
+  gold.push_back({"a", "Tomas Berg", "no agreement had been reached", "reported", "told", ""});
+  gold.push_back({"a", "the mayor", "the budget was final", "reported", "said", ""});
+  std::vector<QuoteRecord> pred = direct_pred;
+  // Content one word longer than gold ("that"): token F1 2·7/15 ≈ 0.93, a match; right speaker.
+  pred.push_back(Reported("a", 3, "that the harbour would reopen in the spring", "Anna Keller"));
+  // Matches Berg's content with a wrong speaker.
+  pred.push_back(Reported("a", 4, "no agreement had been reached yet", "Anna Keller"));
+  // Matches nothing.
+  pred.push_back(Reported("a", 5, "ferries are expensive to run in winter", "Tomas Berg"));
+
+  const EvalReport before = Evaluate(direct_gold, direct_pred, {"a"});
+  const EvalReport r = Evaluate(gold, pred, {"a"});
+  for (const auto& [after, was] : {std::pair{r.quotes, before.quotes},
+                                   {r.exact, before.exact},
+                                   {r.pairs, before.pairs},
+                                   {r.persons, before.persons}}) {
+    CHECK(after.tp == was.tp);
+    CHECK(after.fp == was.fp);
+    CHECK(after.fn == was.fn);
+  }
+  CHECK(r.person_documents == 1);
+  CHECK(r.pairs.tp == 1);
+  CHECK(r.persons.tp == 1);
+  CHECK(r.reliability.rows == before.reliability.rows);
+  REQUIRE(r.documents.size() == 1);
+  CHECK(r.documents[0].gold_rows == 2);
+  CHECK(r.documents[0].predictions == 2);
+
+  CHECK(r.reported_gold_rows == 3);
+  CHECK(r.reported_predictions == 3);
+  CHECK(r.reported.tp == 2);
+  CHECK(r.reported.fp == 1);
+  CHECK(r.reported.fn == 1);
+  CHECK(r.reported_pairs.tp == 1);
+  CHECK(r.reported_pairs.fp == 2);
+  CHECK(r.reported_pairs.fn == 2);
+  // Not every reported row of the document has a canonical name: no person figures for it.
+  CHECK(r.reported_person_documents == 0);
+  CHECK(r.documents[0].reported.tp == 2);
+
+  // The lists say the kind.
+  REQUIRE(r.misses.size() == 1);
+  CHECK(r.misses[0].kind == "reported");
+  CHECK(r.misses[0].quote == "the budget was final");
+  REQUIRE(r.false_hits.size() == 1);
+  CHECK(r.false_hits[0].kind == "reported");
+  CHECK(r.false_hits[0].quote_id == 5);
+  REQUIRE(r.wrong_speakers.size() == 2);
+  CHECK(r.wrong_speakers[0].kind == "full");
+  CHECK(r.wrong_speakers[1].kind == "reported");
+  CHECK(r.wrong_speakers[1].gold_speaker == "Tomas Berg");
+  // Reported predictions are rows, kept out of the reliability table for now.
+  REQUIRE(r.rows.size() == 5);
+  CHECK(r.rows[2].kind == "reported");
+  CHECK(r.rows[2].basis == "person");
+  CHECK(r.rows[2].correct);
+  CHECK_FALSE(r.rows[2].Calibrated());
+}
+
+TEST_CASE("a reported prediction never matches a direct gold row, nor the reverse") {
+  const std::vector<GoldQuote> gold = {
+      {"a", "Anna Keller", "The ferry will run all winter", "full", "said"},
+      {"a", "Tomas Berg", "the talks would resume on Monday", "reported", "said"},
+  };
+  const std::vector<QuoteRecord> pred = {
+      Reported("a", 1, "The ferry will run all winter", "Anna Keller"),
+      Predicted("a", 2, "the talks would resume on Monday", "Tomas Berg"),
+  };
+  const EvalReport r = Evaluate(gold, pred, {"a"});
+  CHECK(r.quotes.tp == 0);
+  CHECK(r.quotes.fp == 1);
+  CHECK(r.quotes.fn == 1);
+  CHECK(r.reported.tp == 0);
+  CHECK(r.reported.fp == 1);
+  CHECK(r.reported.fn == 1);
+  CHECK(r.false_hits.size() == 2);
+  CHECK(r.misses.size() == 2);
+}
+
+TEST_CASE("reported content matches at its own, lower overlap threshold") {
+  // Gold 6 words, prediction 4 of them plus 4 others: token F1 2·4/14 ≈ 0.57.
+  const std::vector<GoldQuote> gold = {
+      {"a", "Tomas Berg", "the talks would resume on Monday", "reported", "said"},
+      {"a", "Tomas Berg", "the ferry would run all winter", "full", "said"},
+  };
+  const std::vector<QuoteRecord> pred = {
+      Reported("a", 1, "the talks would resume after a long pause", "Tomas Berg"),
+      Predicted("a", 2, "the ferry would run after a long pause", "Tomas Berg"),
+  };
+  const EvalReport r = Evaluate(gold, pred, {"a"});
+  CHECK(r.reported.tp == 1);
+  CHECK(r.reported_pairs.tp == 1);
+  CHECK(r.quotes.tp == 0);  // the same overlap is no direct match (0.8)
+  EvalOptions strict;
+  strict.min_reported_token_f1 = 0.8;
+  CHECK(Evaluate(gold, pred, {"a"}, strict).reported.tp == 0);
+}
+
+TEST_CASE("reported person figures: documents whose every reported row has a canonical name") {
+  const std::vector<GoldQuote> gold = {
+      {"a", "he", "the talks would resume", "reported", "said", "Tomas Berg"},
+      {"a", "Anna Keller", "The ferry will run", "full",
+       "said"},  // no canonical: no direct persons
+      {"b", "she", "nothing was agreed", "reported", "said", ""},
+  };
+  const std::vector<QuoteRecord> pred = {
+      Reported("a", 1, "the talks would resume", "Tomas Berg"),
+      Reported("b", 1, "nothing was agreed", "Anna Keller"),
+  };
+  const EvalReport r = Evaluate(gold, pred, {"a", "b"});
+  CHECK(r.person_documents == 0);
+  CHECK(r.reported_person_documents == 1);
+  CHECK(r.reported_persons.tp == 1);
+  CHECK(r.reported_persons.fp == 0);
+  // By mention, a gold pronoun ("he") agrees with no predicted name; by person it does.
+  CHECK(r.reported_pairs.tp == 0);
+}
+
+TEST_CASE("a reported content is no repeat of a direct quote with the same words") {
+  const std::vector<GoldQuote> gold = {
+      {"a", "Anna Keller", "we will win", "partial", "said"},
+      {"a", "Anna Keller", "we will win", "reported", "said"},
+      {"a", "Anna Keller", "we will win", "reported", "said"},
+  };
+  const std::vector<GoldRepeat> repeats = RepeatedGoldRows(gold, {1, 1, 1});
+  REQUIRE(repeats.size() == 1);
+  CHECK(repeats[0].row == 2);
+  CHECK(repeats[0].first_row == 1);
+}
+
 }  // namespace
 }  // namespace saidby

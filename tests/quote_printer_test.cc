@@ -46,6 +46,30 @@ TEST_CASE("printers: ids that are not valid UTF-8 are written escaped and read b
   }
 }
 
+TEST_CASE("printers: pass is the last column, after explain when asked") {
+  QuoteRecord r = HostileRow();
+  r.doc = "d";
+  r.source = "S";
+  r.quote = "q";
+  r.explain = "why";
+  r.pass = "own-sentence";
+  for (const bool explain : {false, true}) {
+    CAPTURE(explain);
+    std::ostringstream csv, jsonl;
+    CsvQuotePrinter(csv, explain).Write(r);
+    JsonlQuotePrinter(jsonl, explain).Write(r);
+    const std::string header =
+        "source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote";
+    CHECK(csv.str() == header + (explain ? ",explain" : "") + ",pass\r\n" +
+                           "S,d,1,3,7,full,Anna Keller,,,,0,q" + (explain ? ",why" : "") +
+                           ",own-sentence\r\n");
+    const std::string line = jsonl.str();
+    CHECK(line.find(R"("quote":"q",)") != std::string::npos);
+    CHECK(line.ends_with(R"("pass":"own-sentence"})"
+                         "\n"));
+  }
+}
+
 TEST_CASE("quote tables: a \\u0000 in a JSON Lines field is read as the printers write it") {
   Result<std::vector<QuoteRecord>> t = ParseQuoteTableJsonl(
       R"({"source":"S\u0000","doc":"a\u0000b","quote_id":1,"kind":"full","speaker":"","quote":"q"})",

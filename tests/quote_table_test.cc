@@ -22,6 +22,7 @@ TEST_CASE("quote table: extract CSV reads back into the same records") {
   r.rule = "speaker-cue-reported";
   r.confidence = 0.85;
   r.quote = "deliberate \"presentation\",\nof Russia’s preconditions.";
+  r.pass = "next-sentence";
   std::ostringstream csv, jsonl;
   CsvQuotePrinter(csv).Write(r);
   JsonlQuotePrinter(jsonl).Write(r);
@@ -42,6 +43,23 @@ TEST_CASE("quote table: extract CSV reads back into the same records") {
     CHECK(back.rule == r.rule);
     CHECK(back.confidence == doctest::Approx(0.85));
     CHECK(back.quote == r.quote);
+    CHECK(back.pass == "next-sentence");
+  }
+}
+
+TEST_CASE("quote table: a table written before the pass column reads with an empty pass") {
+  Result<std::vector<QuoteRecord>> csv = ParseQuoteTableCsv(
+      "source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote\r\n"
+      "A,a1,1,0,5,full,X,X,said,quote-cue-person,0.9,hello\r\n",
+      "q.csv");
+  Result<std::vector<QuoteRecord>> jsonl = ParseQuoteTableJsonl(
+      R"({"source":"A","doc":"a1","quote_id":1,"kind":"full","speaker":"X","quote":"hello"})",
+      "q.jsonl");
+  for (const Result<std::vector<QuoteRecord>>* t : {&csv, &jsonl}) {
+    REQUIRE(t->ok());
+    REQUIRE((*t)->size() == 1);
+    CHECK((*t)->front().speaker == "X");
+    CHECK((*t)->front().pass.empty());
   }
 }
 

@@ -134,6 +134,9 @@ TEST_CASE("reported speech: rows follow the quotes, numbered on; --direct-only l
   CHECK(text.substr(all->quotes[1].start, all->quotes[1].end - all->quotes[1].start) ==
         all->quotes[1].quote);
   CHECK(all->quotes[1].speaker == "Samuel Osei");
+  // The CSV's last column: quotes name their attribution pass, reported rows this step.
+  CHECK(all->quotes[0].pass == "own-sentence");
+  CHECK(all->quotes[1].pass == "reported-speech");
   Result<ArticleQuotes> direct =
       Extractor(rules, ExtractOptions{false, false, false}).Extract({"a", "s", text});
   REQUIRE(direct.ok());

@@ -222,9 +222,9 @@ class EntityFinder {
       f.evidence = EntityType::kOrganisation;
     } else {
       // The name starts at its first given name: "Harbour Herald Anna Keller" is Anna Keller.
-      const bool given_first = rules_.FindGivenName(FoldName(words[0])) != nullptr;
+      const bool given_first = GivenNameOf(words[0]) != nullptr;
       for (size_t k = 1; k + 1 < words.size() && !given_first; ++k) {
-        if (rules_.FindGivenName(FoldName(words[k])) && !IsInitial(words[k - 1])) {
+        if (GivenNameOf(words[k]) && !IsInitial(words[k - 1])) {
           words.erase(words.begin(), words.begin() + static_cast<long>(k));
           break;
         }
@@ -235,7 +235,7 @@ class EntityFinder {
         f.evidence = EntityType::kPlace;
       } else if (words.size() == 1 && IsAcronym(words[0])) {
         f.evidence = EntityType::kOrganisation;
-      } else if (titled || (words.size() >= 2 && rules_.FindGivenName(FoldName(words[0])))) {
+      } else if (titled || (words.size() >= 2 && GivenNameOf(words[0]))) {
         f.evidence = EntityType::kPerson;
       }
     }
@@ -274,10 +274,19 @@ class EntityFinder {
     const size_t phrase = NounPhraseStart(f.span.begin);
     f.subject = !modifier && (f.speaks || OpensClause(t_, phrase) || AfterQuoteCue(phrase));
     f.roles = RolesAround(f);
+    // "“Q,” said Osei": someone who speaks.
+    if (f.evidence == EntityType::kOther && AfterQuoteCue(phrase)) f.evidence = EntityType::kPerson;
     while (quote < scan_.spans.size() && scan_.spans[quote].content.end <= f.span.begin) ++quote;
     f.in_quote = quote < scan_.spans.size() && scan_.spans[quote].content.begin <= f.span.begin;
     found_.push_back(std::move(f));
     link_.push_back(DocumentEntities::npos);
+  }
+
+  // A capitalised word's given-name record: "Ben Carson" has one, "Mohammed bin Salman"'s "bin"
+  // does not.
+  const GivenName* GivenNameOf(std::string_view word) const {
+    if (word.empty() || !IsUpper(DecodeAt(word, 0).cp)) return nullptr;
+    return rules_.FindGivenName(FoldName(word));
   }
 
   // "Clinton spokeswoman Jennifer Palmieri": lower-case titles and then a capitalised word

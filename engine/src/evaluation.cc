@@ -12,6 +12,8 @@
 
 namespace saidby {
 
+bool IsReported(std::string_view kind) { return kind == "reported"; }
+
 double Figures::Precision() const {
   return tp + fp == 0 ? 1.0 : static_cast<double>(tp) / static_cast<double>(tp + fp);
 }
@@ -216,13 +218,20 @@ std::vector<int> AssignGreedy(size_t n_pred, size_t n_gold, Score score, double 
   return pred_to_gold;
 }
 
-// Scores one document and appends its itemised findings to the report.
-DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in,
-                              const EvalOptions& options, EvalReport& report) {
-  const double min_token_f1 = options.min_token_f1;
-  DocumentEval d;
-  d.doc = doc;
-  d.extracted = in.extracted;
+// The figures of one document for one class of speech (direct or reported).
+struct KindScores {
+  size_t gold_rows = 0;
+  size_t scare_rows = 0;
+  size_t predictions = 0;
+  Figures quotes, exact, pairs, persons;
+  bool person_annotated = false;
+};
+
+// Scores one document's rows of one class, matching spans at `min_token_f1`, and appends its
+// itemised findings to the report.
+KindScores ScoreKind(const std::string& doc, const DocInput& in, double min_token_f1,
+                     const EvalOptions& options, EvalReport& report) {
+  KindScores d;
   d.gold_rows = in.gold.size();
   d.predictions = in.predictions.size();
   std::vector<bool> gold_scare(in.gold.size());
@@ -266,19 +275,22 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in,
     row.mention_type = pred.mention_type;
     row.confidence = pred.confidence;
     row.basis = "unmatched";
-    if (pred.mention_type == "pronoun") {
+    // Counts direct quotes' pronouns, as before the engine predicted reported speech.
+    if (pred.mention_type == "pronoun" && pred.kind != "reported") {
       ++report.pronoun_rows;
       if (pred.speaker.empty()) ++report.pronoun_rows_without_speaker;
     }
     if (match[p] < 0) {
-      report.false_hits.push_back({doc, pred.quote, pred.speaker, pred.rule, pred.quote_id, false});
+      report.false_hits.push_back(
+          {doc, pred.quote, pred.speaker, pred.rule, pred.kind, pred.quote_id, false});
       continue;
     }
     const size_t g = static_cast<size_t>(match[p]);
     const GoldQuote& gold = *in.gold[g];
     gold_matched[g] = true;
     if (gold_scare[g]) {
-      report.false_hits.push_back({doc, pred.quote, pred.speaker, pred.rule, pred.quote_id, true});
+      report.false_hits.push_back(
+          {doc, pred.quote, pred.speaker, pred.rule, pred.kind, pred.quote_id, true});
       continue;
     }
     // Per row, not per document: a row with a canonical name is judged by person even where
@@ -296,14 +308,14 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in,
         ++d.persons.tp;
       } else {
         report.wrong_persons.push_back({doc, gold.quote, gold.canonical, pred.speaker, pred.mention,
-                                        pred.rule, pred.quote_id});
+                                        pred.rule, gold.kind, pred.quote_id});
       }
     }
     if (SpeakerMatches(gold.speaker, pred.speaker, pred.mention)) {
       ++d.pairs.tp;
     } else {
-      report.wrong_speakers.push_back(
-          {doc, gold.quote, gold.speaker, pred.speaker, pred.mention, pred.rule, pred.quote_id});
+      report.wrong_speakers.push_back({doc, gold.quote, gold.speaker, pred.speaker, pred.mention,
+                                       pred.rule, gold.kind, pred.quote_id});
     }
   }
   for (size_t g = 0; g < in.gold.size(); ++g) {
@@ -332,6 +344,39 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in,
   return d;
 }
 
+// Scores one document, direct and reported speech apart: a reported prediction never matches a
+// direct gold row, nor the reverse, so the direct figures do not move when either side gains
+// reported rows.
+DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in,
+                              const EvalOptions& options, EvalReport& report) {
+  DocInput direct, reported;
+  direct.extracted = reported.extracted = in.extracted;
+  for (const GoldQuote* g : in.gold) (IsReported(g->kind) ? reported : direct).gold.push_back(g);
+  for (const QuoteRecord* p : in.predictions) {
+    (IsReported(p->kind) ? reported : direct).predictions.push_back(p);
+  }
+  const KindScores k = ScoreKind(doc, direct, options.min_token_f1, options, report);
+  const KindScores r = ScoreKind(doc, reported, options.min_reported_token_f1, options, report);
+  DocumentEval d;
+  d.doc = doc;
+  d.extracted = in.extracted;
+  d.gold_rows = k.gold_rows;
+  d.scare_rows = k.scare_rows;
+  d.predictions = k.predictions;
+  d.quotes = k.quotes;
+  d.exact = k.exact;
+  d.pairs = k.pairs;
+  d.person_annotated = k.person_annotated;
+  d.persons = k.persons;
+  d.reported_gold_rows = r.gold_rows;
+  d.reported_predictions = r.predictions;
+  d.reported = r.quotes;
+  d.reported_pairs = r.pairs;
+  d.reported_person_annotated = r.person_annotated;
+  d.reported_persons = r.persons;
+  return d;
+}
+
 }  // namespace
 
 size_t CountOccurrences(std::string_view text, std::string_view quote) {
@@ -355,7 +400,9 @@ std::vector<GoldRepeat> RepeatedGoldRows(const std::vector<GoldQuote>& gold,
   std::map<std::pair<std::string, std::string>, Seen> seen;
   std::vector<GoldRepeat> out;
   for (size_t g = 0; g < gold.size(); ++g) {
-    auto [it, inserted] = seen.try_emplace({gold[g].doc, NormalizeSpan(gold[g].quote)});
+    // A reported content is never a repeat of a direct quote with the same words.
+    const std::string cls = IsReported(gold[g].kind) ? "r" : "d";
+    auto [it, inserted] = seen.try_emplace({gold[g].doc, cls + NormalizeSpan(gold[g].quote)});
     Seen& s = it->second;
     if (inserted) s.first_row = g;
     s.allowed = std::max(s.allowed, occurrences[g]);
@@ -408,8 +455,6 @@ EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteR
   for (const QuoteRecord& p : predictions) {
     DocInput& d = slot(p.doc);
     d.extracted = true;
-    // Gold holds quotes only for now: a reported-speech row is no quote, right or wrong.
-    if (p.kind == "reported") continue;
     d.predictions.push_back(&p);
   }
   for (const GoldQuote& g : gold) slot(g.doc).gold.push_back(&g);
@@ -420,7 +465,15 @@ EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteR
     DocumentEval d = EvaluateDocument(id, in, options, report);
     if (!d.extracted) {
       ++report.gold_docs_not_extracted;
-      report.gold_rows_not_extracted += d.gold_rows;
+      report.gold_rows_not_extracted += d.gold_rows + d.reported_gold_rows;
+    }
+    report.reported_gold_rows += d.reported_gold_rows;
+    report.reported_predictions += d.reported_predictions;
+    report.reported += d.reported;
+    report.reported_pairs += d.reported_pairs;
+    if (d.reported_person_annotated) {
+      report.reported_persons += d.reported_persons;
+      ++report.reported_person_documents;
     }
     report.quotes += d.quotes;
     report.exact += d.exact;

@@ -46,6 +46,7 @@ Result<ArticleQuotes> Extractor::Extract(Article article) const {
     r.mention_type = std::string(MentionTypeName(a.mention_type));
     r.quote = std::string(d.slice(scan.spans[i].content));
     r.explain = a.explain;
+    r.pass = a.pass;
     out.quotes.push_back(std::move(r));
   }
   if (!options_.reported) return out;
@@ -65,6 +66,8 @@ Result<ArticleQuotes> Extractor::Extract(Article article) const {
     r.confidence = a.confidence;
     r.mention_type = std::string(MentionTypeName(a.mention_type));
     r.quote = std::string(d.slice(rs.content));
+    if (options_.explain) r.explain = "decided by pass " + a.pass;
+    r.pass = a.pass;
     out.quotes.push_back(std::move(r));
   }
   return out;

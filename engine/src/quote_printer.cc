@@ -31,7 +31,7 @@ CsvQuotePrinter::CsvQuotePrinter(std::ostream& out, bool with_explain, bool writ
     : out_(out), with_explain_(with_explain) {
   if (!write_header) return;
   out_ << "source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote"
-       << (with_explain_ ? ",explain" : "") << "\r\n";
+       << (with_explain_ ? ",explain" : "") << ",pass\r\n";
 }
 
 void CsvQuotePrinter::Write(const QuoteRecord& r) {
@@ -39,7 +39,7 @@ void CsvQuotePrinter::Write(const QuoteRecord& r) {
        << ',' << Csv(r.kind) << ',' << Csv(r.speaker) << ',' << Csv(r.mention) << ',' << Csv(r.cue)
        << ',' << Csv(r.rule) << ',' << FormatConfidence(r.confidence) << ',' << Csv(r.quote);
   if (with_explain_) out_ << ',' << Csv(r.explain);
-  out_ << "\r\n";
+  out_ << ',' << Csv(r.pass) << "\r\n";
 }
 
 void JsonlQuotePrinter::Write(const QuoteRecord& r) {
@@ -57,6 +57,7 @@ void JsonlQuotePrinter::Write(const QuoteRecord& r) {
   j["confidence"] = std::stod(FormatConfidence(r.confidence));
   j["quote"] = ValidLabel(r.quote);
   if (with_explain_) j["explain"] = ValidLabel(r.explain);
+  j["pass"] = ValidLabel(r.pass);
   out_ << j.dump() << '\n';
 }
 

@@ -65,7 +65,8 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableCsv(std::string_view bytes,
     }
   }
   const size_t start = t.Column("start"), end = t.Column("end"), mention = t.Column("mention"),
-               cue = t.Column("cue"), rule = t.Column("rule"), confidence = t.Column("confidence");
+               cue = t.Column("cue"), rule = t.Column("rule"), confidence = t.Column("confidence"),
+               pass = t.Column("pass");
   std::vector<QuoteRecord> out;
   out.reserve(t.rows.size());
   for (size_t i = 0; i < t.rows.size(); ++i) {
@@ -88,6 +89,7 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableCsv(std::string_view bytes,
     if (mention != CsvTable::npos) r.mention = row[mention];
     if (cue != CsvTable::npos) r.cue = row[cue];
     if (rule != CsvTable::npos) r.rule = row[rule];
+    if (pass != CsvTable::npos) r.pass = row[pass];
     if (confidence != CsvTable::npos && !ParseUnitInterval(row[confidence], r.confidence)) {
       return Status::Error(where + "confidence '" + row[confidence] + "' is not a number in 0..1");
     }
@@ -122,7 +124,8 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableJsonl(std::string_view bytes,
                                         {"quote", &r.quote, true},
                                         {"mention", &r.mention, false},
                                         {"cue", &r.cue, false},
-                                        {"rule", &r.rule, false}}) {
+                                        {"rule", &r.rule, false},
+                                        {"pass", &r.pass, false}}) {
       auto it = j.find(key);
       if (it == j.end() && !required) continue;
       if (it == j.end() || !it->is_string()) {

@@ -174,6 +174,8 @@ bool MatchSentence(const Document& doc, const QuoteScan& scan,
     a.kind = "reported";
     a.cue = cue;
     a.rule = rule.id;
+    // No quote pass decides reported speech: the CSV's pass column names this step instead.
+    a.pass = "reported-speech";
     a.mention_type = MentionTypeOf(a.speaker, a.mention, rules);
     // Uncalibrated: confidence.txt measures quotes only.
     a.confidence = std::round(rule.confidence * (a.speaker.empty() ? 80 : 100)) / 100;

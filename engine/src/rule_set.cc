@@ -325,7 +325,8 @@ class RuleLoader {
   }
 
   // given_names.txt: `name @male=M @female=F`; a name that another lexicon claims as a title,
-  // place, determiner, cue or pronoun word is no given name ("China", "Will", "The").
+  // place, determiner, cue or pronoun word is no given name ("China", "Will", "The"). A
+  // particle may be one ("Al", "Ben"): entities read it so only when capitalised.
   void LoadGivenNames() {
     std::vector<std::string> lines;
     if (!ReadLines("given_names.txt", lines)) return;
@@ -365,8 +366,7 @@ class RuleLoader {
       if (rules_->titles_.count(lower) || rules_->determiners_.count(lower) ||
           rules_->not_names_.count(lower) || rules_->cues_.count(lower) ||
           rules_->pronouns_.count(lower) || rules_->places_.count(lower) ||
-          rules_->organisation_heads_.count(lower) || rules_->particles_.count(lower) ||
-          rules_->auxiliaries_.count(lower)) {
+          rules_->organisation_heads_.count(lower) || rules_->auxiliaries_.count(lower)) {
         continue;
       }
       rules_->given_names_[FoldName(entry)] = g;

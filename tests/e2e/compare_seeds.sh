@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # End to end: `saidby compare` over corpus/seeds. The five speakers the seeds share across
-# outlets must have the per-outlet counts that gold.csv gives (non-scare rows, outlet from
+# outlets must have the per-outlet counts that gold.csv gives (direct speech rows, outlet from
 # sources.csv); the Graham quote two outlets share word for word is `verbatim`; the Stanovaya
 # quote an outlet shortened inside the marks is `altered` with "unambiguous" named; a quote table
 # gives the same result as the articles; and --merge of two halves equals one run, byte for byte.
@@ -22,7 +22,8 @@ outlet = {r['doc']: r['source'] for r in rows(f'{seeds}/sources.csv')}
 five = ['Yuri Ushakov', 'Marco Rubio', 'Dmitry Peskov', 'Thomas Graham', 'Tatiana Stanovaya']
 expected = {s: {} for s in five}
 for g in rows(f'{seeds}/gold.csv'):
-    if g['kind'] != 'scare' and g['speaker'] in expected:
+    # Direct quotes: saidby compare compares quotations, not reported speech.
+    if g['kind'] not in ('scare', 'reported') and g['speaker'] in expected:
         o = outlet[g['doc']]
         expected[g['speaker']][o] = expected[g['speaker']].get(o, 0) + 1
 with open(f'{out}/speakers.csv', newline='', encoding='utf-8') as f:

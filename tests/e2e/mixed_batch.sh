@@ -21,7 +21,7 @@ grep -q "$tmp/batch/c_empty.txt: empty file" "$tmp/err.txt" || fail "empty file 
 grep -q "$tmp/batch/e_binary.txt: binary data (NUL byte) at byte" "$tmp/err.txt" || fail "binary file not reported"
 grep -q "$tmp/missing.txt: no such file or directory" "$tmp/err.txt" || fail "missing path not reported"
 
-head -n 1 "$tmp/out.csv" | tr -d '\r' | grep -qx 'source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote' \
+head -n 1 "$tmp/out.csv" | tr -d '\r' | grep -qx 'source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote,pass' \
   || fail "header differs"
 # The good files are extracted, in path order: a_good's quotes, then sub/d_good's (its id is
 # its path in the folder).

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -52,6 +53,18 @@ void AddEvalOptions(CLI::App& app, EvalFlags& flags) {
   app.add_option("--max-ece", flags.max_ece,
                  "Exit 3 when the expected calibration error of the confidence is above X")
       ->check(UnitInterval("--max-ece"));
+  app.add_option("--reported", flags.reported,
+                 "Reported-speech gold (doc,speaker,quote,kind,cue; kind reported); default: "
+                 "reported.csv beside a --gold gold.csv, if present");
+  app.add_option("--reported-token-f1", flags.reported_token_f1,
+                 "Word-overlap F1 at which a reported content matches (default 0.5)")
+      ->check(UnitInterval("--reported-token-f1"));
+  app.add_option("--min-reported-f1", flags.min_reported_f1,
+                 "Exit 3 when the reported content F1 is below X")
+      ->check(UnitInterval("--min-reported-f1"));
+  app.add_option("--min-reported-pair-f1", flags.min_reported_pair_f1,
+                 "Exit 3 when the reported (content, speaker) pair F1 is below X")
+      ->check(UnitInterval("--min-reported-pair-f1"));
   app.add_option("--format", flags.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--rules", flags.rules_dir, "Rules folder to use instead of the shipped rules");
 }
@@ -61,8 +74,10 @@ namespace {
 constexpr size_t kShownQuoteChars = 120;
 
 // Reads gold.csv into rows, and the line of each into `lines`; a malformed file, a missing
-// column or an unknown kind is an error naming the file (and line).
-Result<std::vector<GoldQuote>> ReadGold(const std::string& path, std::vector<size_t>& lines) {
+// column or an unknown kind is an error naming the file (and line). `reported_only`: a
+// reported.csv, whose every row must be of kind `reported`.
+Result<std::vector<GoldQuote>> ReadGold(const std::string& path, std::vector<size_t>& lines,
+                                        bool reported_only = false) {
   Result<CsvTable> table = ReadCsvFile(path, kMaxGoldFileBytes, "the limit for a gold file");
   if (!table.ok()) return table.status();
   const size_t doc = table->Column("doc"), speaker = table->Column("speaker"),
@@ -85,9 +100,13 @@ Result<std::vector<GoldQuote>> ReadGold(const std::string& path, std::vector<siz
     const std::string where = path + ":" + std::to_string(table->row_lines[r]);
     if (row[doc].empty()) return Status::Error(where + ": empty doc");
     const std::string& k = row[kind];
-    if (k != "full" && k != "partial" && k != "continued" && k != "scare") {
+    if (reported_only && k != "reported") {
+      return Status::Error(where + ": kind '" + k +
+                           "' in a reported-speech file (expected reported)");
+    }
+    if (k != "full" && k != "partial" && k != "continued" && k != "scare" && k != "reported") {
       return Status::Error(where + ": unknown kind '" + k +
-                           "' (expected full, partial, continued or scare)");
+                           "' (expected full, partial, continued, scare or reported)");
     }
     gold.push_back({row[doc], row[speaker], row[quote], k, row[cue],
                     canonical == CsvTable::npos ? std::string() : row[canonical]});
@@ -133,11 +152,13 @@ std::string SpeakerOrNone(const std::string& s) { return s.empty() ? "(none)" : 
 
 struct RunSummary {
   std::string gold_path;
-  size_t gold_rows = 0;
+  size_t gold_rows = 0;  // direct speech
   size_t scare_rows = 0;
-  size_t predictions = 0;
+  size_t predictions = 0;  // direct speech
   size_t extracted = 0;
   double min_token_f1 = 0;
+  std::string reported_path;  // the reported gold's file(s), for the report
+  double min_reported_token_f1 = 0;
 };
 
 void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out) {
@@ -158,6 +179,20 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
   if (r.person_documents > 0) {
     out << Pad("person F1:", quote_label.size()) << FiguresLine(r.persons) << "  ("
         << r.person_documents << " documents with canonical names)\n";
+  }
+  // Reported speech, apart, once either side has some: no line changes for a direct-only gold.
+  if (r.reported_gold_rows > 0 || r.reported_predictions > 0) {
+    std::snprintf(threshold, sizeof threshold, "%g", s.min_reported_token_f1);
+    const std::string label = std::string("reported content F1 (token F1 >= ") + threshold + "): ";
+    out << "reported speech: " << r.reported_gold_rows << " gold rows ("
+        << (s.reported_path.empty() ? "none" : s.reported_path) << "), " << r.reported_predictions
+        << " predicted\n";
+    out << label << FiguresLine(r.reported) << "\n";
+    out << Pad("reported pair F1:", label.size()) << FiguresLine(r.reported_pairs) << "\n";
+    if (r.reported_person_documents > 0) {
+      out << Pad("reported person F1:", label.size()) << FiguresLine(r.reported_persons) << "  ("
+          << r.reported_person_documents << " documents with canonical names)\n";
+    }
   }
   out << Pad("pronoun rows:", quote_label.size()) << r.pronoun_rows << ", "
       << r.pronoun_rows_without_speaker << " without a speaker (no compatible entity before)\n";
@@ -197,7 +232,7 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
   out << "\nFALSE HITS (" << r.false_hits.size() << ")\n";
   for (const EvalFalseHit& f : r.false_hits) {
     out << "  " << f.doc << " #" << f.quote_id << "  [" << SpeakerOrNone(f.speaker) << "] ("
-        << f.rule << ") \"" << ShownQuote(f.quote) << "\""
+        << f.kind << ", " << f.rule << ") \"" << ShownQuote(f.quote) << "\""
         << (f.scare ? "  -- scare quote reported as speech" : "") << "\n";
   }
   for (const auto& [title, list] :
@@ -205,7 +240,8 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
     if (list == &r.wrong_persons && r.person_documents == 0) continue;
     out << "\n" << title << " (" << list->size() << ")\n";
     for (const EvalWrongSpeaker& w : *list) {
-      out << "  " << w.doc << " #" << w.quote_id << "  \"" << ShownQuote(w.quote) << "\"\n"
+      out << "  " << w.doc << " #" << w.quote_id << "  (" << w.kind << ") \"" << ShownQuote(w.quote)
+          << "\"\n"
           << "      gold [" << w.gold_speaker << "]  predicted ["
           << SpeakerOrNone(w.predicted_speaker) << "]  mention \"" << w.mention << "\"  (" << w.rule
           << ")\n";
@@ -240,6 +276,17 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
     j["overall"]["person"] = FiguresJson(r.persons);
     j["person_documents"] = r.person_documents;
   }
+  // Reported speech, apart from the direct figures above.
+  j["reported_gold"] = s.reported_path;
+  j["reported_gold_rows"] = r.reported_gold_rows;
+  j["reported_predictions"] = r.reported_predictions;
+  j["min_reported_token_f1"] = s.min_reported_token_f1;
+  j["overall"]["reported"] = FiguresJson(r.reported);
+  j["overall"]["reported_pair"] = FiguresJson(r.reported_pairs);
+  if (r.reported_person_documents > 0) {
+    j["overall"]["reported_person"] = FiguresJson(r.reported_persons);
+    j["reported_person_documents"] = r.reported_person_documents;
+  }
   Json bins = Json::array();
   for (const ReliabilityBin& b : r.reliability.bins) {
     bins.push_back({{"low", b.low},
@@ -260,7 +307,11 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
                     {"predictions", d.predictions},
                     {"quote", FiguresJson(d.quotes)},
                     {"quote_exact", FiguresJson(d.exact)},
-                    {"pair", FiguresJson(d.pairs)}});
+                    {"pair", FiguresJson(d.pairs)},
+                    {"reported_gold_rows", d.reported_gold_rows},
+                    {"reported_predictions", d.reported_predictions},
+                    {"reported", FiguresJson(d.reported)},
+                    {"reported_pair", FiguresJson(d.reported_pairs)}});
   }
   j["documents"] = std::move(docs);
   Json misses = Json::array();
@@ -288,6 +339,7 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
                           {"quote_id", f.quote_id},
                           {"speaker", f.speaker},
                           {"rule", f.rule},
+                          {"kind", f.kind},
                           {"scare", f.scare},
                           {"quote", f.quote}});
   }
@@ -304,6 +356,7 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
                        {"predicted_speaker", w.predicted_speaker},
                        {"mention", w.mention},
                        {"rule", w.rule},
+                       {"kind", w.kind},
                        {"quote", w.quote}});
     }
     j[key] = std::move(wrong);
@@ -323,6 +376,35 @@ int RunEval(const EvalFlags& flags) {
   if (!all_gold.ok()) {
     spdlog::error("{}", all_gold.status().message());
     return kUsage;
+  }
+  // Reported speech may have a file of its own (a collection whose new rows have no canonical
+  // names yet); its rows join the gold, and each row remembers its file for warnings.
+  std::vector<const std::string*> gold_files(all_gold->size(), &flags.gold);
+  std::string reported_path = flags.reported;
+  if (reported_path.empty()) {
+    const std::filesystem::path gold_path(flags.gold);
+    const std::filesystem::path beside = gold_path.parent_path() / "reported.csv";
+    std::error_code ec;
+    if (gold_path.filename() == "gold.csv" && std::filesystem::exists(beside, ec)) {
+      reported_path = beside.string();
+    }
+  }
+  bool reported_in_gold = false;
+  for (const GoldQuote& g : all_gold.value()) reported_in_gold |= IsReported(g.kind);
+  std::string reported_shown = reported_in_gold ? flags.gold : "";
+  if (!reported_path.empty()) {
+    std::vector<size_t> reported_lines;
+    Result<std::vector<GoldQuote>> reported = ReadGold(reported_path, reported_lines, true);
+    if (!reported.ok()) {
+      spdlog::error("{}", reported.status().message());
+      return kUsage;
+    }
+    for (size_t i = 0; i < reported->size(); ++i) {
+      all_gold->push_back(std::move(reported.value()[i]));
+      gold_lines.push_back(reported_lines[i]);
+      gold_files.push_back(&reported_path);
+    }
+    reported_shown += (reported_shown.empty() ? "" : ", ") + reported_path;
   }
 
   bool skipped = false;
@@ -367,7 +449,7 @@ int RunEval(const EvalFlags& flags) {
       const size_t n = occurrences[g];
       spdlog::warn(
           "{}:{}: repeats line {} (doc {}, the same quote; {}); this row is not counted",
-          flags.gold, gold_lines[g], gold_lines[repeat->first_row], all_gold.value()[g].doc,
+          *gold_files[g], gold_lines[g], gold_lines[repeat->first_row], all_gold.value()[g].doc,
           n == 0 ? std::string("not found verbatim in an article")
                  : "the article holds it " + std::to_string(n) + (n == 1 ? " time" : " times"));
       ++repeat;
@@ -392,6 +474,7 @@ int RunEval(const EvalFlags& flags) {
 
   EvalOptions options;
   options.names = rules.get();
+  options.min_reported_token_f1 = flags.reported_token_f1;
   const EvalReport report = Evaluate(gold, predictions, extracted_docs, options);
   if (report.gold_docs_not_extracted > 0) {
     spdlog::warn(
@@ -401,10 +484,13 @@ int RunEval(const EvalFlags& flags) {
 
   RunSummary summary;
   summary.gold_path = flags.gold;
-  summary.gold_rows = gold.size();
+  summary.gold_rows = static_cast<size_t>(std::count_if(
+      gold.begin(), gold.end(), [](const GoldQuote& g) { return !IsReported(g.kind); }));
   summary.scare_rows = static_cast<size_t>(std::count_if(
       gold.begin(), gold.end(), [](const GoldQuote& g) { return g.kind == "scare"; }));
-  summary.predictions = predictions.size();
+  summary.predictions = predictions.size() - report.reported_predictions;
+  summary.reported_path = reported_shown;
+  summary.min_reported_token_f1 = options.min_reported_token_f1;
   summary.extracted = extracted_docs.size();
   summary.min_token_f1 = options.min_token_f1;
   if (flags.format == "json") {
@@ -425,6 +511,17 @@ int RunEval(const EvalFlags& flags) {
   if (flags.min_person_f1 >= 0 && report.persons.F1() < flags.min_person_f1) {
     spdlog::error("person F1 {} is below --min-person-f1 {}", Fixed(report.persons.F1(), 4),
                   flags.min_person_f1);
+    return kBelowThreshold;
+  }
+  // Reported-speech gates: not yet in the corpus thresholds (the engine does not report it yet).
+  if (flags.min_reported_f1 >= 0 && report.reported.F1() < flags.min_reported_f1) {
+    spdlog::error("reported content F1 {} is below --min-reported-f1 {}",
+                  Fixed(report.reported.F1(), 4), flags.min_reported_f1);
+    return kBelowThreshold;
+  }
+  if (flags.min_reported_pair_f1 >= 0 && report.reported_pairs.F1() < flags.min_reported_pair_f1) {
+    spdlog::error("reported pair F1 {} is below --min-reported-pair-f1 {}",
+                  Fixed(report.reported_pairs.F1(), 4), flags.min_reported_pair_f1);
     return kBelowThreshold;
   }
   if (flags.max_ece >= 0 && report.reliability.ece > flags.max_ece) {

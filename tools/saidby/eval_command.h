@@ -14,6 +14,12 @@ struct EvalFlags {
   double min_f1 = -1;         // < 0: no threshold
   double min_person_f1 = -1;  // < 0: no threshold
   double max_ece = -1;        // < 0: no threshold
+  // Reported speech: its gold (default: reported.csv beside a gold.csv, when there is one), the
+  // content overlap at which spans match, and its gates (< 0: none).
+  std::string reported;
+  double reported_token_f1 = 0.5;
+  double min_reported_f1 = -1;
+  double min_reported_pair_f1 = -1;
   std::string format = "text";
   std::string rules_dir;
 };

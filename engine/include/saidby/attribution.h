@@ -1,12 +1,15 @@
 // Attribution: links each quote span to the person who said it, using the compiled RuleSet.
 //
-// For every quote, the sentence(s) holding it are reduced to a string of token-class symbols
-// and matched against the patterns whose required symbols it holds (RE2's FilteredRE2), best
-// priority first; the first match that names someone names the speaker. Names are found by
-// structure (capitalised runs with particles), pronouns resolve to the most recent compatible
-// speaker, roles to an earlier mention with the same role, and every name to its fullest form in
-// the document ("Peskov" → "Dmitry Peskov"). Quotes no rule claims may continue the previous
-// speaker (`continue = yes` rules) or are scare quotes. Cost: linear in the sentences that hold
+// Each quote goes through named passes in a fixed order (the table in attribution.cc) until
+// one decides: the title of a work; a quote re-opened after a paragraph break; the rules on the
+// quote's own sentence, then with the next sentence, then with the previous one; continuing the
+// previous speaker (`continue = yes` rules); the previous sentence with every rule; else
+// unattributed or a scare quote. A rule window is the text reduced to a string of token-class
+// symbols, matched against the patterns whose required symbols it holds (RE2's FilteredRE2),
+// best priority first; the first match that names someone decides. The words it marks resolve
+// to a speaker (mention → entity): names to their entity or fullest form ("Peskov" → "Dmitry
+// Peskov"), pronouns to the most salient compatible entity, roles to the entity described.
+// `Attribution::pass` reports the pass that decided. Cost: linear in the sentences that hold
 // quotes, plus one pass over the document for names. Pure function of its inputs; owns nothing.
 //
 // Example:
@@ -32,6 +35,9 @@ struct Attribution {
   TextSpan mention_span;
   std::string cue;
   std::string rule;  // id of the rule that fired; empty when none did
+  // The attribution pass that decided (own-sentence, next-sentence, continuation, …; README,
+  // "Attribution passes"); every quote has one, the last being unattributed.
+  std::string pass;
   // What named the speaker (calibration.h); with `rule`, what the confidence was measured for.
   MentionType mention_type = MentionType::kNone;
   double confidence = 0;  // calibrated (confidence.txt) unless the rules folder has no table

@@ -4,6 +4,8 @@
 // comparisons over token lists built once; the report owns copies of every string it lists.
 // Spans match on word-overlap F1 ≥ 0.8, one to one, greedily by best overlap; speakers match
 // after case/accent folding, `UNKNOWN` ~ empty, `*` ~ anything, and by the surname rule below.
+// Reported speech (kind `reported`) is scored apart: its gold rows match only `reported`
+// predictions, at their own overlap threshold (0.5), and direct figures never see them.
 //
 // Example:
 //   EvalReport r = Evaluate(gold, predictions, {"a1", "a2"});
@@ -25,8 +27,10 @@ class RuleSet;
 struct GoldQuote {
   std::string doc;
   std::string speaker;  // canonical name, `UNKNOWN`, `*` (any speaker), or a source mention
-  std::string quote;    // exact text between the marks
-  std::string kind;     // full, partial, continued, or scare (not speech: never a positive)
+  std::string quote;    // exact text between the marks; for `reported`, the content
+  // full, partial, continued, scare (not speech: never a positive), or reported (indirect
+  // speech, scored apart from the others)
+  std::string kind;
   std::string cue;
   // Who the speaker mention refers to (optional `canonical` column): the person's or
   // organisation's full name, `UNKNOWN` when the text never says; empty when not annotated.
@@ -46,18 +50,30 @@ struct Figures {
   Figures& operator+=(const Figures& o);
 };
 
+// A gold row or prediction of reported (indirect) speech: scored apart from direct quotes.
+bool IsReported(std::string_view kind);
+
 struct DocumentEval {
   std::string doc;
   bool extracted = true;  // false: gold rows only, no article was in the input
-  size_t gold_rows = 0;   // all gold rows, scare ones included
+  // Direct speech: gold rows and predictions of every kind but `reported`.
+  size_t gold_rows = 0;  // all direct gold rows, scare ones included
   size_t scare_rows = 0;
   size_t predictions = 0;
   Figures quotes;  // spans, token F1 ≥ threshold
   Figures exact;   // spans, normalized text equal
   Figures pairs;   // (span, speaker)
-  // (span, person): scored only when every gold row of the document has a canonical name.
+  // (span, person): scored only when every direct gold row of the document has a canonical name.
   bool person_annotated = false;
   Figures persons;
+  // Reported speech, the same figures over `reported` rows only (content token F1 ≥ the
+  // reported threshold); person figures when every reported gold row has a canonical name.
+  size_t reported_gold_rows = 0;
+  size_t reported_predictions = 0;
+  Figures reported;
+  Figures reported_pairs;
+  bool reported_person_annotated = false;
+  Figures reported_persons;
 };
 
 // A non-scare gold row that no prediction matched.
@@ -67,14 +83,14 @@ struct EvalMiss {
 
 // A prediction that matched no gold row, or matched a scare row (`scare` true).
 struct EvalFalseHit {
-  std::string doc, quote, speaker, rule;
+  std::string doc, quote, speaker, rule, kind;  // kind: the prediction's
   size_t quote_id = 0;
   bool scare = false;
 };
 
 // A prediction matched to a non-scare gold row, with a speaker that does not agree.
 struct EvalWrongSpeaker {
-  std::string doc, quote, gold_speaker, predicted_speaker, mention, rule;
+  std::string doc, quote, gold_speaker, predicted_speaker, mention, rule, kind;  // gold kind
   size_t quote_id = 0;
 };
 
@@ -92,9 +108,10 @@ struct EvalRow {
   // no gold quote, or a scare row, matched its span.
   std::string basis;
   bool correct = false;
-  // Whether the row counts in the reliability table: speech ("scare" predictions are not) judged
-  // on a basis other than "any".
-  bool Calibrated() const { return basis != "any" && kind != "scare"; }
+  // Whether the row counts in the reliability table: direct speech ("scare" predictions are not
+  // speech; "reported" ones are kept out until their confidence is calibrated) judged on a basis
+  // other than "any".
+  bool Calibrated() const { return basis != "any" && kind != "scare" && !IsReported(kind); }
 };
 
 // Predictions binned by confidence against how often they were right.
@@ -124,8 +141,16 @@ struct EvalReport {
                     // non-scare gold
   Figures persons;  // as pairs, over the documents whose gold names every row's person
   size_t person_documents = 0;
-  // Predictions whose mention is a pronoun, and those of them with no speaker: saidby leaves a
-  // pronoun unresolved only when no compatible person or organisation comes before it.
+  // Reported speech, apart: content (token F1 ≥ min_reported_token_f1), (content, speaker) and
+  // (content, person) over the documents whose reported gold rows all have a canonical name.
+  size_t reported_gold_rows = 0;
+  size_t reported_predictions = 0;
+  Figures reported;
+  Figures reported_pairs;
+  Figures reported_persons;
+  size_t reported_person_documents = 0;
+  // Direct predictions whose mention is a pronoun, and those of them with no speaker: saidby leaves
+  // a pronoun unresolved only when no compatible person or organisation comes before it.
   size_t pronoun_rows = 0;
   size_t pronoun_rows_without_speaker = 0;
   std::vector<DocumentEval> documents;  // extracted docs in the order given, then gold-only docs
@@ -143,6 +168,9 @@ struct EvalReport {
 
 struct EvalOptions {
   double min_token_f1 = 0.8;  // default 0.8: the word-overlap F1 at which two spans match
+  // The same for reported content: its annotated boundaries are looser than quotation marks
+  // (PolNeAR keeps or drops "that", a trailing clause, an adverbial), so half the words suffice.
+  double min_reported_token_f1 = 0.5;
   // Given-name equivalences for person matching ("Ben Cardin" is "Benjamin Cardin"); none if
   // null.
   const RuleSet* names = nullptr;
@@ -154,8 +182,9 @@ struct EvalOptions {
 EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteRecord>& predictions,
                     const std::vector<std::string>& extracted_docs, EvalOptions options = {});
 
-// A gold row that repeats an earlier row: same doc and (normalized) quote, beyond as many rows
-// as the article holds the quote. Two rows for a quote that occurs twice are not repeats.
+// A gold row that repeats an earlier row: same doc, (normalized) quote and class (reported or
+// direct), beyond as many rows as the article holds the quote. Two rows for a quote that occurs
+// twice are not repeats.
 struct GoldRepeat {
   size_t row = 0;        // index into the gold rows
   size_t first_row = 0;  // the first row of its doc and quote

@@ -47,6 +47,9 @@ struct QuoteRecord {
   double confidence = 0;
   std::string quote;
   std::string explain;
+  // The attribution pass that decided (attribution.h); the last column. Empty in a quote table
+  // written before it was added.
+  std::string pass;
   // name, pronoun, description or none (calibration.h). Not an output column: `eval` reports
   // it per row; empty in a quote table read back.
   std::string mention_type;

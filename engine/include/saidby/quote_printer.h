@@ -22,7 +22,8 @@ class QuoteSink {
 };
 
 // RFC 4180, the contract's header: source,doc,quote_id,start,end,kind,speaker,mention,cue,
-// rule,confidence,quote (plus explain when asked).
+// rule,confidence,quote (plus explain when asked), then pass, always last: columns added later
+// go at the end, so scripts that read columns by position keep working.
 class CsvQuotePrinter : public QuoteSink {
  public:
   // `write_header` false: rows only, to be appended after a header written elsewhere.

@@ -1,8 +1,9 @@
 // Quote tables read back: the CSV or JSON Lines that `saidby extract` writes (columns in
 // CONTRACT.md), turned into QuoteRecords again, e.g. for `saidby compare`.
 //
-// Required columns: source, doc, quote_id, kind, speaker, quote; start, end, mention, cue, rule
-// and confidence are read when present; anything else (explain) is ignored. A malformed table
+// Required columns: source, doc, quote_id, kind, speaker, quote; start, end, mention, cue, rule,
+// confidence and pass are read when present (a table written before `pass` existed reads with
+// it empty); anything else (explain) is ignored. A malformed table
 // comes back as an error naming "file:line" and the reason; nothing is thrown or printed.
 // Cost: one pass over the bytes; the records own their strings.
 //

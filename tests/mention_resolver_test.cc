@@ -1,0 +1,70 @@
+#include "mention_resolver.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "saidby/quote_span.h"
+#include "test_support.h"
+
+namespace saidby {
+namespace {
+
+// Resolves the words `mention` (their last occurrence in `text`) as a rule would have marked
+// them; the window is the whole text.
+struct Resolved {
+  bool named = false;
+  Attribution a;
+};
+
+Resolved Resolve(const std::string& text, const std::string& mention) {
+  const RuleSet& rules = testing::ShippedRules();
+  Document d = testing::Doc(text);
+  QuoteScan scan = FindQuoteSpans(d);
+  MentionResolver resolver(d, scan, rules);
+  const size_t at = text.rfind(mention);
+  REQUIRE(at != std::string::npos);
+  const Window w = BuildWindow(d, scan, rules, scan.spans.size() - 1, {0, d.text.size()});
+  size_t a = 0, b = 0;
+  while (a < w.tokens.size() && w.tokens[a].span.begin < at) ++a;
+  b = a;
+  while (b < w.tokens.size() && w.tokens[b].span.end <= at + mention.size()) ++b;
+  Resolved r;
+  r.named = resolver.Resolve(w, a, b, r.a);
+  return r;
+}
+
+TEST_CASE("mention resolver: a surname is the full name the article gives") {
+  Resolved r = Resolve("Anna Keller runs the port. “We are ready,” Keller said.", "Keller");
+  CHECK(r.named);
+  CHECK(r.a.speaker == "Anna Keller");
+  CHECK(r.a.mention == "Keller");
+}
+
+TEST_CASE("mention resolver: a title before a name is part of the mention, not the speaker") {
+  Resolved r = Resolve("“We are ready,” said the port director Anna Keller.",
+                       "the port director Anna Keller");
+  CHECK(r.a.speaker == "Anna Keller");
+  CHECK(r.a.mention == "the port director Anna Keller");
+}
+
+TEST_CASE("mention resolver: a pronoun is the person its sentences are about") {
+  Resolved r = Resolve("Anna Keller runs the port. “We are ready,” she said.", "she");
+  CHECK(r.named);
+  CHECK(r.a.speaker == "Anna Keller");
+  CHECK(r.a.mention == "she");
+}
+
+TEST_CASE("mention resolver: an unnamed source has no speaker but is a mention") {
+  Resolved r = Resolve("“We are ready,” said a port official.", "a port official");
+  CHECK(r.named);
+  CHECK(r.a.speaker.empty());
+  CHECK(r.a.mention == "a port official");
+}
+
+TEST_CASE("mention resolver: plain words alone name no one") {
+  CHECK_FALSE(Resolve("“We are ready,” with them.", "with").named);
+}
+
+}  // namespace
+}  // namespace saidby
