@@ -44,7 +44,9 @@ const Entity* Named(const Found& f, const std::string& name) {
 }
 
 std::vector<QuoteRecord> Quotes(const std::string& text) {
-  Extractor ex(ShippedRules(), ExtractOptions{});
+  // Quotes only: these tests are about whom quotes are attributed to.
+  Extractor ex(ShippedRules(), ExtractOptions{/*keep_scare=*/false, /*explain=*/false,
+                                              /*reported=*/false});
   Result<ArticleQuotes> r = ex.Extract({"t", "test", text});
   REQUIRE(r.ok());
   return r->quotes;

@@ -74,7 +74,7 @@ TEST_CASE("quote table: a malformed table is an error naming file and line") {
             header + "A,a1,1,0,5,full,X,,,,0.9,hello\nA,a1,x,0,5,full,X,,,,0.9,hi\n", "q.csv")) ==
         "q.csv:3: quote_id 'x' is not a whole number");
   CHECK(error(ParseQuoteTableCsv(header + "A,a1,1,0,5,loud,X,,,,0.9,hello\n", "q.csv")) ==
-        "q.csv:2: unknown kind 'loud' (expected full, partial, continued or scare)");
+        "q.csv:2: unknown kind 'loud' (expected full, partial, continued, scare or reported)");
   CHECK(error(ParseQuoteTableCsv(header + "A,a1,1,0,5,full,X,,,,0.9\n", "q.csv")) ==
         "q.csv:2: expected 12 fields, found 11");
   CHECK(error(ParseQuoteTableCsv("doc,quote\na1,hello\n", "q.csv")) ==

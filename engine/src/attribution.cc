@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <string>
@@ -13,6 +14,7 @@
 #include "continuation_passes.h"
 #include "mention_resolver.h"
 #include "non_speech_passes.h"
+#include "rule_pattern.h"
 #include "saidby/calibration.h"
 #include "saidby/entities.h"
 #include "sentence_passes.h"
@@ -56,6 +58,9 @@ class DocumentAttributor {
     }
     return out;
   }
+
+  // For QuoteAttributor (reported speech): the speakers the quotes established, after Run().
+  const MentionResolver& resolver() const { return resolver_; }
 
  private:
   std::string KindOf(size_t q) const {
@@ -116,6 +121,65 @@ class DocumentAttributor {
 std::vector<Attribution> Attribute(const Document& doc, const QuoteScan& scan, const RuleSet& rules,
                                    bool explain) {
   return DocumentAttributor(doc, scan, rules, explain).Run();
+}
+
+class QuoteAttributor::Impl {
+ public:
+  Impl(const Document& doc, const QuoteScan& scan, const RuleSet& rules, bool explain)
+      : doc(doc), scan(scan), rules(rules), attributor(doc, scan, rules, explain) {}
+  const Document& doc;
+  const QuoteScan& scan;
+  const RuleSet& rules;
+  DocumentAttributor attributor;
+};
+
+QuoteAttributor::QuoteAttributor(const Document& doc, const QuoteScan& scan, const RuleSet& rules,
+                                 bool explain)
+    : impl_(std::make_unique<Impl>(doc, scan, rules, explain)) {}
+QuoteAttributor::~QuoteAttributor() = default;
+
+std::vector<Attribution> QuoteAttributor::Run() { return impl_->attributor.Run(); }
+
+TokenWindow QuoteAttributor::Read(TextSpan span) const {
+  // BuildWindow marks its quote `q` as QUOTE: give it the first quote in the span, then make
+  // every quote an OTHERQUOTE.
+  const auto& spans = impl_->scan.spans;
+  const size_t q = static_cast<size_t>(
+      std::lower_bound(spans.begin(), spans.end(), span.begin,
+                       [](const QuoteSpan& s, size_t pos) { return s.outer.begin < pos; }) -
+      spans.begin());
+  Window w = BuildWindow(impl_->doc, impl_->scan, impl_->rules, q, span);
+  TokenWindow out;
+  out.span = w.span;
+  for (const Token& t : w.tokens) {
+    char32_t symbol = t.symbol == 'Q' ? U'q' : t.symbol;
+    if (t.quote < 0) {
+      const char32_t literal =
+          impl_->rules.ReportedLiteralSymbol(LowerWord(impl_->doc.slice(t.span)));
+      if (literal) symbol = literal;
+    }
+    out.tokens.push_back({t.span, symbol});
+  }
+  for (const TokenWindow::Token& t : out.tokens) AppendSymbol(out.symbols, t.symbol);
+  if (out.symbols.size() != out.tokens.size()) {
+    for (size_t i = 0; i < out.tokens.size(); ++i) {
+      std::string one;
+      AppendSymbol(one, out.tokens[i].symbol);
+      out.token_at.insert(out.token_at.end(), one.size(), static_cast<uint32_t>(i));
+    }
+    out.token_at.push_back(static_cast<uint32_t>(out.tokens.size()));
+  }
+  return out;
+}
+
+bool QuoteAttributor::ResolveSpeaker(const TokenWindow& w, size_t a, size_t b,
+                                     Attribution& out) const {
+  Window window;
+  window.span = w.span;
+  for (const TokenWindow::Token& t : w.tokens) window.tokens.push_back({t.span, t.symbol, -1});
+  window.symbols = w.symbols;
+  window.token_at = w.token_at;
+  return impl_->attributor.resolver().Resolve(window, a, b, out);
 }
 
 uint64_t AttributionWork() { return attribution_work::t_work + EntityWork(); }

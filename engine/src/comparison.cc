@@ -382,7 +382,9 @@ SequenceLinks LinkSequences(const std::vector<QuoteWords>& words, const CompareO
 
 Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options) {
   Comparison c;
-  std::erase_if(rows, [](const QuoteRecord& r) { return r.kind == "scare"; });
+  // Reported speech is left out until compare counts it in columns of its own (issue #13).
+  std::erase_if(rows,
+                [](const QuoteRecord& r) { return r.kind == "scare" || r.kind == "reported"; });
   for (QuoteRecord& r : rows) r.explain.clear();
   std::sort(rows.begin(), rows.end(),
             [](const QuoteRecord& x, const QuoteRecord& y) { return FullKey(x) < FullKey(y); });

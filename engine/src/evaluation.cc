@@ -234,7 +234,8 @@ KindScores ScoreKind(const std::string& doc, const DocInput& in, double min_toke
     row.mention_type = pred.mention_type;
     row.confidence = pred.confidence;
     row.basis = "unmatched";
-    if (pred.mention_type == "pronoun") {
+    // Counts direct quotes' pronouns, as before the engine predicted reported speech.
+    if (pred.mention_type == "pronoun" && pred.kind != "reported") {
       ++report.pronoun_rows;
       if (pred.speaker.empty()) ++report.pronoun_rows_without_speaker;
     }

@@ -3,6 +3,7 @@
 #include "saidby/attribution.h"
 #include "saidby/document.h"
 #include "saidby/quote_span.h"
+#include "saidby/reported_speech.h"
 
 namespace saidby {
 
@@ -23,7 +24,8 @@ Result<ArticleQuotes> Extractor::Extract(Article article) const {
   }
   AddSentences(doc.value(), rules_.splitter(), quoted);
   const Document& d = doc.value();
-  std::vector<Attribution> attributions = Attribute(d, scan, rules_, options_.explain);
+  QuoteAttributor attributor(d, scan, rules_, options_.explain);
+  const std::vector<Attribution> attributions = attributor.Run();
   ArticleQuotes out;
   out.warnings = std::move(scan.warnings);
   for (size_t i = 0; i < scan.spans.size(); ++i) {
@@ -44,6 +46,27 @@ Result<ArticleQuotes> Extractor::Extract(Article article) const {
     r.mention_type = std::string(MentionTypeName(a.mention_type));
     r.quote = std::string(d.slice(scan.spans[i].content));
     r.explain = a.explain;
+    r.pass = a.pass;
+    out.quotes.push_back(std::move(r));
+  }
+  if (!options_.reported) return out;
+  for (ReportedSpeech& rs : FindReportedSpeech(d, scan, attributions, rules_, attributor)) {
+    const Attribution& a = rs.attribution;
+    QuoteRecord r;
+    r.source = d.source;
+    r.doc = d.id;
+    r.quote_id = out.quotes.size() + 1;
+    r.start = rs.content.begin;
+    r.end = rs.content.end;
+    r.kind = a.kind;
+    r.speaker = a.speaker;
+    r.mention = a.mention;
+    r.cue = a.cue;
+    r.rule = a.rule;
+    r.confidence = a.confidence;
+    r.mention_type = std::string(MentionTypeName(a.mention_type));
+    r.quote = std::string(d.slice(rs.content));
+    if (options_.explain) r.explain = "decided by pass " + a.pass;
     r.pass = a.pass;
     out.quotes.push_back(std::move(r));
   }

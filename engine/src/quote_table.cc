@@ -35,9 +35,10 @@ bool ParseUnitInterval(std::string_view s, double& out) {
 Status CheckRecord(const QuoteRecord& r, const std::string& where) {
   if (r.doc.empty()) return Status::Error(where + "empty doc");
   if (r.quote_id == 0) return Status::Error(where + "quote_id must be 1 or more");
-  if (r.kind != "full" && r.kind != "partial" && r.kind != "continued" && r.kind != "scare") {
+  if (r.kind != "full" && r.kind != "partial" && r.kind != "continued" && r.kind != "scare" &&
+      r.kind != "reported") {
     return Status::Error(where + "unknown kind '" + r.kind +
-                         "' (expected full, partial, continued or scare)");
+                         "' (expected full, partial, continued, scare or reported)");
   }
   if (r.end < r.start) return Status::Error(where + "end is before start");
   return Status();

@@ -15,9 +15,9 @@ namespace saidby {
 namespace {
 
 const std::set<std::string>& ClassNames() {
-  static const std::set<std::string> names = {"QUOTE",   "OTHERQUOTE", "CUE",      "NAME",  "TITLE",
-                                              "PRONOUN", "DET",        "PARTICLE", "WORD",  "ANY",
-                                              "NONCUE",  "POSSESSIVE", "AUXVERB",  "START", "END"};
+  static const std::set<std::string> names = {
+      "QUOTE", "OTHERQUOTE", "CUE",    "NAME",       "TITLE",   "PRONOUN", "DET", "PARTICLE",
+      "WORD",  "ANY",        "NONCUE", "POSSESSIVE", "AUXVERB", "START",   "END", "OTHERWORD"};
   return names;
 }
 
@@ -43,6 +43,9 @@ size_t SaturatingMultiply(size_t a, size_t b) {
   return b != 0 && a > std::numeric_limits<size_t>::max() / b ? std::numeric_limits<size_t>::max()
                                                               : a * b;
 }
+
+// SPEAKER( … ) and CONTENT( … ): the parts of a match that attribution reads.
+bool IsCapture(const std::string& name) { return name == "SPEAKER" || name == "CONTENT"; }
 
 }  // namespace
 
@@ -138,7 +141,7 @@ bool PatternCompiler::Tokenize(const std::string& e, const char* what,
           }
           out.push_back({PatternToken::kOp, ")", i});
         }
-      } else if (ClassNames().count(name) || name == "SPEAKER") {
+      } else if (ClassNames().count(name) || IsCapture(name)) {
         if (count(1, i)) out.push_back({PatternToken::kName, name, i});
         last = 1;
       } else {
@@ -190,9 +193,10 @@ bool PatternCompiler::Tokenize(const std::string& e, const char* what,
 
 // Recursive-descent check of the grammar:
 //   alt := seq ('|' seq)* ; seq := item* ; item := atom quantifier*
-//   atom := CLASS | LITERAL | '(' alt ')' | SPEAKER '(' alt ')'
+//   atom := CLASS | LITERAL | '(' alt ')' | SPEAKER '(' alt ')' | CONTENT '(' alt ')'
 bool PatternCompiler::Validate(const std::vector<PatternToken>& t, bool allow_speaker,
-                               bool& has_quote, bool& has_speaker, PatternError& err) const {
+                               bool& has_quote, bool& has_speaker, bool& has_content,
+                               PatternError& err) const {
   size_t i = 0;
   int depth = 0;
   std::vector<bool> speaker_stack;
@@ -206,20 +210,20 @@ bool PatternCompiler::Validate(const std::vector<PatternToken>& t, bool allow_sp
         err = {k.column, "'" + k.text + "' has nothing to repeat"};
         return false;
       }
-    } else if (k.kind == PatternToken::kName && k.text == "SPEAKER") {
+    } else if (k.kind == PatternToken::kName && IsCapture(k.text)) {
       if (!allow_speaker) {
-        err = {k.column, "SPEAKER( … ) cannot be used inside a [define] macro"};
+        err = {k.column, k.text + "( … ) cannot be used inside a [define] macro"};
         return false;
       }
       if (in_speaker) {
-        err = {k.column, "SPEAKER( … ) cannot nest"};
+        err = {k.column, k.text + "( … ) cannot nest"};
         return false;
       }
       if (i + 1 >= t.size() || t[i + 1].text != "(" || t[i + 1].kind != PatternToken::kOp) {
-        err = {k.column, "SPEAKER must be followed by '('"};
+        err = {k.column, k.text + " must be followed by '('"};
         return false;
       }
-      has_speaker = true;
+      (k.text == "SPEAKER" ? has_speaker : has_content) = true;
       in_speaker = true;
       speaker_stack.push_back(true);
       open_columns.push_back(t[i + 1].column);
@@ -268,13 +272,13 @@ std::optional<PatternError> PatternCompiler::Define(const std::string& name,
                         std::isdigit(static_cast<unsigned char>(c)) || c == '_';
                });
   if (!valid) return PatternError{0, "macro name must be upper case letters, digits or '_'"};
-  if (ClassNames().count(name) || name == "SPEAKER") {
+  if (ClassNames().count(name) || IsCapture(name)) {
     return PatternError{0, "'" + name + "' is a token class and cannot be redefined"};
   }
   if (macros_.count(name)) return PatternError{0, "macro '" + name + "' is defined twice"};
   std::vector<PatternToken> toks;
   PatternError err;
-  bool q = false, s = false;
+  bool q = false, s = false, content = false;
   size_t symbols = 0;
   if (!Tokenize(expr, "macro", toks, symbols, err)) {
     // Kept with its size only, so that each macro built on it is refused with its own size
@@ -282,7 +286,7 @@ std::optional<PatternError> PatternCompiler::Define(const std::string& name,
     if (symbols > kMaxExpandedSymbols) macros_[name] = {{}, symbols};
     return err;
   }
-  if (!Validate(toks, false, q, s, err) || !NoteLiterals(toks, err)) return err;
+  if (!Validate(toks, false, q, s, content, err) || !NoteLiterals(toks, err)) return err;
   macros_[name] = {std::move(toks), symbols};
   return std::nullopt;
 }
@@ -305,7 +309,7 @@ ParsedPattern PatternCompiler::Parse(const std::string& expr) {
   ParsedPattern p;
   size_t symbols = 0;
   if (!Tokenize(expr, "pattern", p.tokens, symbols, p.error) ||
-      !Validate(p.tokens, true, p.has_quote, p.has_speaker, p.error) ||
+      !Validate(p.tokens, true, p.has_quote, p.has_speaker, p.has_content, p.error) ||
       !NoteLiterals(p.tokens, p.error)) {
     p.failed = true;
   }
@@ -353,6 +357,8 @@ std::string PatternCompiler::ClassRegex(const std::string& name) const {
     // Any token but the quote and a cue (a cue word or a literal that is a cue).
     return "[^" + Hex('Q') + Hex('C') + ClassMembers('C') + "]";
   }
+  // A word that is no literal of any pattern: WORD without "that", "in", "who" …
+  if (name == "OTHERWORD") return "[" + Hex('w') + "]";
   if (name == "START") return "^";
   if (name == "END") return "$";
   char base = name == "QUOTE"        ? 'Q'
@@ -399,6 +405,10 @@ CompiledPattern PatternCompiler::Compile(const ParsedPattern& p) const {
           c.regex += "(";
           c.speaker_groups.push_back(++group);
           ++i;  // the '(' that follows
+        } else if (t.text == "CONTENT") {
+          c.regex += "(";
+          c.content_groups.push_back(++group);
+          ++i;
         } else if (t.text == "CUE") {
           c.regex += "(" + ClassRegex("CUE") + ")";
           ++group;

@@ -28,6 +28,7 @@ struct ParsedPattern {
   std::vector<PatternToken> tokens;  // macros expanded
   bool has_quote = false;
   bool has_speaker = false;
+  bool has_content = false;  // CONTENT( … ): a reported rule's reported words
   PatternError error;
   bool failed = false;
   bool ok() const { return !failed; }
@@ -37,6 +38,7 @@ struct CompiledPattern {
   std::string regex;
   std::vector<int> speaker_groups;
   std::vector<int> cue_groups;
+  std::vector<int> content_groups;
 };
 
 // Symbol of a punctuation token ("," ":" "." "?" "!" "-" "—" "(" ")"), or 0 if not punctuation
@@ -79,7 +81,7 @@ class PatternCompiler {
                 size_t& symbols, PatternError& err) const;
   bool NoteLiterals(const std::vector<PatternToken>& toks, PatternError& err);
   bool Validate(const std::vector<PatternToken>& toks, bool allow_speaker, bool& has_quote,
-                bool& has_speaker, PatternError& err) const;
+                bool& has_speaker, bool& has_content, PatternError& err) const;
   std::string ClassRegex(const std::string& name) const;
   // The literals of lexicon class `lexicon` as the inside of a regex character class.
   std::string ClassMembers(char lexicon) const;

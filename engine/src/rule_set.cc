@@ -149,7 +149,12 @@ class RuleLoader {
     std::unordered_set<std::string> abbreviations;
     LoadLexicon("abbreviations.txt", {},
                 [&](const LexiconLine& l) { abbreviations.insert(l.entry); });
-    LoadLexicon("cues.txt", {}, [&](const LexiconLine& l) { Add(rules_->cues_, l); });
+    LoadLexicon("cues.txt", {"thought", "object"}, [&](const LexiconLine& l) {
+      Add(rules_->cues_, l);
+      for (const std::string& t : l.tags) {
+        (t == "thought" ? rules_->thought_cues_ : rules_->object_cues_).insert(l.entry);
+      }
+    });
     LoadLexicon("titles.txt", {"male", "female", "means="}, [&](const LexiconLine& l) {
       Add(rules_->titles_, l);
       for (const auto& t : l.tags) {
@@ -398,6 +403,10 @@ class RuleLoader {
     for (const auto& [literal, symbol] : rules_->literals_)
       rules_->facts_[literal].literal = symbol;
     for (const std::string& e : rules_->not_names_) rules_->facts_[e].not_name = true;
+    for (const std::string& e : rules_->cues_) {
+      if (!rules_->thought_cues_.count(e))
+        rules_->reporting_cue_starts_.insert(e.substr(0, e.find(' ')));
+    }
     RuleSet::LoadResult r;
     r.problems = std::move(problems_);
     r.warnings = std::move(warnings_);
@@ -478,7 +487,8 @@ void RuleLoader::LoadPatterns() {
     }
     if (key == "example") {
       s.examples.emplace_back(value, i + 1);
-    } else if (key == "pattern" || key == "priority" || key == "confidence" || key == "continue") {
+    } else if (key == "pattern" || key == "priority" || key == "confidence" || key == "continue" ||
+               key == "reported" || key == "object-cues") {
       if (s.values.count(key)) Problem(path, i + 1, first + 1, "'" + key + "' given twice");
       s.values[key] = {value, vcol};
       if (key == "pattern") s.pattern_line = i + 1;
@@ -487,7 +497,8 @@ void RuleLoader::LoadPatterns() {
     } else {
       Problem(path, i + 1, first + 1,
               "unknown key '" + key +
-                  "' (expected pattern, priority, confidence, continue or example)");
+                  "' (expected pattern, priority, confidence, continue, reported, object-cues or "
+                  "example)");
     }
   }
 
@@ -543,7 +554,28 @@ void RuleLoader::LoadPatterns() {
       }
       p.rule.continues = c->second.first == "yes";
     }
-    if (!p.parsed.has_quote) {
+    if (auto c = s.values.find("reported"); c != s.values.end()) {
+      if (c->second.first != "yes" && c->second.first != "no") {
+        Problem(path, s.line, c->second.second, "reported must be 'yes' or 'no'");
+      }
+      p.rule.reported = c->second.first == "yes";
+    }
+    if (auto c = s.values.find("object-cues"); c != s.values.end()) {
+      if (c->second.first != "yes" && c->second.first != "no") {
+        Problem(path, s.line, c->second.second, "object-cues must be 'yes' or 'no'");
+      }
+      p.rule.object_cues = c->second.first != "no";
+    }
+    if (p.rule.reported) {
+      // Reported speech has no quote: CONTENT( … ) stands for the words reported.
+      if (p.parsed.has_quote || !p.parsed.has_content || p.rule.continues) {
+        Problem(path, s.pattern_line, pat->second.second,
+                "a 'reported = yes' pattern needs CONTENT( … ), and no QUOTE or 'continue'");
+      }
+    } else if (p.parsed.has_content) {
+      Problem(path, s.pattern_line, pat->second.second,
+              "CONTENT( … ) is for 'reported = yes' rules only");
+    } else if (!p.parsed.has_quote) {
       Problem(path, s.pattern_line, pat->second.second,
               "pattern has no QUOTE: it can never attribute a quote");
     }
@@ -559,7 +591,27 @@ void RuleLoader::LoadPatterns() {
   }
   if (!problems_.empty()) return;
 
+  // Literals no quote rule uses are for reported windows only (RuleSet::ReportedLiteralSymbol).
+  std::unordered_set<std::string> quote_literals;
+  for (const Pending& p : pending) {
+    for (const PatternToken& t : p.parsed.tokens) {
+      if (!p.rule.reported && t.kind == PatternToken::kLiteral) quote_literals.insert(t.text);
+    }
+  }
   compiler.AssignLiteralSymbols(rules_->literals_);
+  for (auto it = rules_->literals_.begin(); it != rules_->literals_.end();) {
+    if (quote_literals.count(it->first)) {
+      ++it;
+      continue;
+    }
+    if (it->first.find(' ') != std::string::npos) {
+      Problem(path, 0, 0,
+              "\"" + it->first + "\": a literal of several words only reported rules use (a " +
+                  "quote rule must use it too, or write it as single words)");
+    }
+    rules_->reported_literals_.insert(*it);
+    it = rules_->literals_.erase(it);
+  }
   for (const auto& [lit, sym] : rules_->literals_) {
     rules_->max_phrase_words_ = std::max(rules_->max_phrase_words_, WordCount(lit));
   }
@@ -568,21 +620,26 @@ void RuleLoader::LoadPatterns() {
   opts.set_log_errors(false);
   opts.set_max_mem(64 << 20);
   rules_->prefilter_ = std::make_unique<re2::FilteredRE2>(1);
+  rules_->reported_prefilter_ = std::make_unique<re2::FilteredRE2>(1);
   for (Pending& p : pending) {
     CompiledPattern c = compiler.Compile(p.parsed);
     p.rule.regex = c.regex;
     p.rule.speaker_groups = c.speaker_groups;
     p.rule.cue_groups = c.cue_groups;
+    p.rule.content_groups = c.content_groups;
     // One compiled regex per rule, owned by the prefilter; see RuleSet::regex for the wrapping.
     const std::string wrapped = "(?s:.)*?(" + c.regex + ")";
     int id = 0;
-    if (rules_->prefilter_->Add(wrapped, opts, &id) != RE2::NoError) {
+    re2::FilteredRE2& prefilter =
+        p.rule.reported ? *rules_->reported_prefilter_ : *rules_->prefilter_;
+    std::vector<AttributionRule>& list = p.rule.reported ? rules_->reported_rules_ : rules_->rules_;
+    if (prefilter.Add(wrapped, opts, &id) != RE2::NoError) {
       // FilteredRE2 says only that RE2 refused it; RE2 says why.
       Problem(path, p.rule.line, 1, "pattern does not compile: " + RE2(wrapped, opts).error());
       continue;
     }
-    assert(static_cast<size_t>(id) == rules_->rules_.size());
-    p.rule.program_size = rules_->prefilter_->GetRE2(id).ProgramSize();
+    assert(static_cast<size_t>(id) == list.size());
+    p.rule.program_size = prefilter.GetRE2(id).ProgramSize();
     if (p.rule.program_size > kRuleProgramBudget) {
       warnings_.push_back({path, p.rule.line, 1,
                            "rule '" + p.rule.id + "' compiles to " +
@@ -590,9 +647,13 @@ void RuleLoader::LoadPatterns() {
                                std::to_string(kRuleProgramBudget) +
                                "): slow to match on text not seen before"});
     }
-    rules_->rules_.push_back(std::move(p.rule));
+    list.push_back(std::move(p.rule));
   }
   if (problems_.empty()) rules_->prefilter_->Compile(&rules_->atoms_);
+  // FilteredRE2 refuses to compile an empty set (a rules folder with no reported rules).
+  if (problems_.empty() && !rules_->reported_rules_.empty()) {
+    rules_->reported_prefilter_->Compile(&rules_->reported_atoms_);
+  }
 }
 
 // confidence.txt: `RULE TYPE CONFIDENCE` a line (rules/README.md). Optional: without it the

@@ -41,11 +41,13 @@ cp "$tmp/c/reported.csv" "$tmp/first.csv"
 "$import" --quiet "$tmp/in.csv" "$tmp/c"
 cmp -s "$tmp/first.csv" "$tmp/c/reported.csv" || fail "import is not re-runnable"
 
-# Eval: a direct gold, and reported.csv beside it; today's engine predicts no reported rows.
+# Eval: a direct gold, and reported.csv beside it with a row the engine cannot find ("thinks"
+# is no cue), so that a reported miss is listed and the gates have something to refuse.
 cat > "$tmp/c/gold.csv" <<'EOF'
 doc,speaker,quote,kind,cue
 a,Tomas Berg,"We have not agreed to anything,",full,said
 EOF
+echo 'a,Tomas Berg,the plan is too costly,reported,thinks' >> "$tmp/c/reported.csv"
 "$saidby" eval --gold "$tmp/c/gold.csv" "$tmp/c" > "$tmp/out.txt" 2> "$tmp/err.txt" \
   || fail "eval exit $?: $(cat "$tmp/err.txt")"
 mv "$tmp/c/reported.csv" "$tmp/reported.csv"
@@ -58,23 +60,25 @@ for label in 'quote F1' 'quote exact' 'pair F1' 'saidby eval:'; do
 done
 grep -q '^pair F1: *P=1.000 R=1.000 F1=1.000  (tp=1 fp=0 fn=0)' "$tmp/out.txt" \
   || fail "pair line: $(head -5 "$tmp/out.txt")"
-grep -q "^reported speech: 2 gold rows ($tmp/c/reported.csv), 0 predicted" "$tmp/out.txt" \
+grep -q "^reported speech: 3 gold rows ($tmp/c/reported.csv), 2 predicted" "$tmp/out.txt" \
   || fail "reported header: $(head -8 "$tmp/out.txt")"
-grep -q '^reported content F1 (token F1 >= 0.5): P=1.000 R=0.000 F1=0.000  (tp=0 fp=0 fn=2)' \
+grep -q '^reported content F1 (token F1 >= 0.5): P=1.000 R=0.667 F1=0.800  (tp=2 fp=0 fn=1)' \
   "$tmp/out.txt" || fail "reported content line: $(head -8 "$tmp/out.txt")"
-grep -q '^reported pair F1: *P=1.000 R=0.000 F1=0.000  (tp=0 fp=0 fn=2)' "$tmp/out.txt" \
+grep -q '^reported pair F1: *P=1.000 R=0.667 F1=0.800  (tp=2 fp=0 fn=1)' "$tmp/out.txt" \
   || fail "reported pair line"
-grep -q '\[Anna Keller\] (reported) "the ferry would run all winter"' "$tmp/out.txt" \
+grep -q '\[Tomas Berg\] (reported) "the plan is too costly"' "$tmp/out.txt" \
   || fail "reported miss not listed with its kind"
-! grep -q '^reported' "$tmp/direct.txt" || fail "reported lines without reported gold"
+# Without reported gold the engine's reported rows still show, all of them unmatched.
+grep -q '^reported speech: 0 gold rows (none), 2 predicted' "$tmp/direct.txt" \
+  || fail "reported lines without reported gold: $(grep '^reported' "$tmp/direct.txt")"
 
 # --reported names the file; the gates exit 3; the threshold shows in the label.
 set +e
 "$saidby" eval --gold "$tmp/c/gold.csv" --reported "$tmp/reported.csv" "$tmp/c" \
-  --reported-token-f1 0.6 --min-reported-f1 0.5 > "$tmp/out2.txt" 2> "$tmp/err2.txt"
+  --reported-token-f1 0.6 --min-reported-f1 0.9 > "$tmp/out2.txt" 2> "$tmp/err2.txt"
 status=$?
 "$saidby" eval --gold "$tmp/c/gold.csv" --reported "$tmp/reported.csv" "$tmp/c" \
-  --min-reported-pair-f1 0.1 > /dev/null 2>&1
+  --min-reported-pair-f1 0.9 > /dev/null 2>&1
 status_pair=$?
 "$saidby" eval --gold "$tmp/c/gold.csv" --reported "$tmp/reported.csv" "$tmp/c" \
   --min-reported-f1 0 --min-reported-pair-f1 0 > /dev/null 2>&1
@@ -86,7 +90,7 @@ printf 'doc,speaker,quote,kind,cue\na,Anna Keller,the ferry would run all winter
 status_bad=$?
 set -e
 [ "$status" -eq 3 ] || fail "--min-reported-f1: exit $status"
-grep -q 'reported content F1 0.0000 is below --min-reported-f1' "$tmp/err2.txt" \
+grep -q 'reported content F1 0.8000 is below --min-reported-f1' "$tmp/err2.txt" \
   || fail "gate message: $(cat "$tmp/err2.txt")"
 grep -q '^reported content F1 (token F1 >= 0.6)' "$tmp/out2.txt" || fail "threshold label"
 [ "$status_pair" -eq 3 ] || fail "--min-reported-pair-f1: exit $status_pair"
@@ -102,9 +106,9 @@ python3 - "$tmp/out.json" <<'EOF'
 import json, sys
 j = json.load(open(sys.argv[1]))
 assert j["overall"]["pair"]["tp"] == 1, j["overall"]
-assert j["overall"]["reported"]["fn"] == 2, j["overall"]
-assert j["overall"]["reported_pair"]["tp"] == 0, j["overall"]
-assert j["reported_gold_rows"] == 2 and j["min_reported_token_f1"] == 0.5, j
-assert [m["kind"] for m in j["misses"]] == ["reported", "reported"], j["misses"]
-assert j["documents"][0]["reported"]["fn"] == 2, j["documents"]
+assert j["overall"]["reported"]["fn"] == 1, j["overall"]
+assert j["overall"]["reported_pair"]["tp"] == 2, j["overall"]
+assert j["reported_gold_rows"] == 3 and j["min_reported_token_f1"] == 0.5, j
+assert [m["kind"] for m in j["misses"]] == ["reported"], j["misses"]
+assert j["documents"][0]["reported"]["fn"] == 1, j["documents"]
 EOF

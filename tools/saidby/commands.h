@@ -26,6 +26,7 @@ struct ExtractFlags {
   std::string source;
   bool keep_scare = false;
   bool explain = false;
+  bool direct_only = false;  // leave reported speech out
   size_t max_doc_bytes = kDefaultMaxDocBytes;
   bool quiet = false;
 };

@@ -53,7 +53,9 @@ namespace {
 // `skipped` is set for every reported input.
 void ExtractArticles(const CompareFlags& flags, const RuleSet& rules, ArticleList list,
                      bool from_stdin, std::vector<QuoteRecord>& rows, bool& skipped) {
-  const Extractor extractor(rules, ExtractOptions{});
+  // Quotes only until compare counts reported speech in a column of its own (issue #13).
+  const Extractor extractor(rules, ExtractOptions{/*keep_scare=*/false, /*explain=*/false,
+                                                  /*reported=*/false});
   const int jobs = flags.jobs > 0
                        ? flags.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -24,6 +24,7 @@
 #include "saidby/extractor.h"
 #include "saidby/label.h"
 #include "saidby/quote_printer.h"
+#include "saidby/reported_speech.h"
 
 namespace saidby::cli {
 namespace fs = std::filesystem;
@@ -49,6 +50,8 @@ std::unique_ptr<const RuleSet> LoadRulesOrReport(const std::string& dir,
   if (loaded.rules) {
     std::vector<RuleProblem> examples = CheckRuleExamples(*loaded.rules);
     problems.insert(problems.end(), examples.begin(), examples.end());
+    examples = CheckReportedExamples(*loaded.rules);
+    problems.insert(problems.end(), examples.begin(), examples.end());
   }
   for (const RuleProblem& p : problems) spdlog::error("{}", p.ToString());
   if (!problems.empty()) return nullptr;
@@ -63,6 +66,9 @@ int RunRulesCheck(const std::string& dir) {
   std::cout << dir << ": " << rules->rules().size() << " patterns, all examples match\n"
             << "RE2 program size of each rule (budget " << kRuleProgramBudget << "):\n";
   for (const AttributionRule& r : rules->rules()) {
+    std::cout << "  " << r.id << " " << r.program_size << "\n";
+  }
+  for (const AttributionRule& r : rules->reported_rules()) {
     std::cout << "  " << r.id << " " << r.program_size << "\n";
   }
   std::cout.flush();
@@ -160,7 +166,8 @@ int RunExtract(const ExtractFlags& given) {
     }
   }
 
-  const Extractor extractor(*rules, ExtractOptions{flags.keep_scare, flags.explain});
+  const Extractor extractor(*rules,
+                            ExtractOptions{flags.keep_scare, flags.explain, !flags.direct_only});
   const int jobs = flags.jobs > 0
                        ? flags.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1024));
   extract->add_option("--source", ex.source, "Outlet label for every article");
   extract->add_flag("--keep-scare", ex.keep_scare, "Also report scare quotes (kind 'scare')");
+  extract->add_flag("--direct-only", ex.direct_only,
+                    "Quotes only: leave out reported speech (kind 'reported')");
   extract->add_flag("--explain", ex.explain,
                     "Add an 'explain' column: rules weighed and why the winner won");
   extract->add_option("--max-doc-bytes", ex.max_doc_bytes, "Skip (and report) larger articles")
@@ -80,7 +82,7 @@ int main(int argc, char** argv) {
     std::cerr
         << "saidby: error: " << e.what() << "\n"
         << "usage: saidby extract [PATH...] [-o FILE] [--format csv|jsonl] [--rules DIR] [-j N] "
-           "[--source LABEL] [--keep-scare] [--explain]\n"
+           "[--source LABEL] [--keep-scare] [--direct-only] [--explain]\n"
            "       saidby eval --gold GOLD.csv PATH... [--min-f1 X] [--format text|json]\n"
            "       saidby compare [QUOTES.csv... | PATH...] [-o DIR] [--html FILE] [--merge]\n"
            "       saidby rules check [DIR]\n"

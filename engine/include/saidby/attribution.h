@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,43 @@ struct Attribution {
 // One Attribution per quote of `scan.spans`, in the same order.
 std::vector<Attribution> Attribute(const Document& doc, const QuoteScan& scan, const RuleSet& rules,
                                    bool explain);
+
+// A stretch of text as attribution reads a quote's window: its tokens, each with one symbol of
+// the pattern language (rule_pattern.h); every quote inside it is an OTHERQUOTE.
+struct TokenWindow {
+  struct Token {
+    TextSpan span;
+    char32_t symbol = 'w';
+  };
+  TextSpan span;
+  std::vector<Token> tokens;
+  std::string symbols;             // what patterns match
+  std::vector<uint32_t> token_at;  // with wide symbols, the token of each byte and of the end
+  size_t TokenAt(size_t byte) const { return token_at.empty() ? byte : token_at[byte]; }
+};
+
+// Quote attribution kept open after its run, for passes that attribute more than quotes
+// (reported speech, reported_speech.h): they read text and name speakers as quotes do, with the
+// speakers the quotes established. Owns the document's entities; borrows its arguments.
+class QuoteAttributor {
+ public:
+  QuoteAttributor(const Document& doc, const QuoteScan& scan, const RuleSet& rules, bool explain);
+  ~QuoteAttributor();
+  QuoteAttributor(const QuoteAttributor&) = delete;
+  QuoteAttributor& operator=(const QuoteAttributor&) = delete;
+
+  // What Attribute returns. Call it once, before the functions below.
+  std::vector<Attribution> Run();
+  // The tokens of `span` (a sentence), classified as in a quote's window.
+  TokenWindow Read(TextSpan span) const;
+  // Names the speaker of tokens [a, b) of `w` as a quote's mention is named: fills speaker,
+  // mention and mention_span of `out`. False when the words name no one.
+  bool ResolveSpeaker(const TokenWindow& w, size_t a, size_t b, Attribution& out) const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // Candidates compared so far on this thread by name canonicalisation and by pronoun, role and
 // continuation resolution: work counted where it happens, for tests that it grows linearly.

@@ -150,8 +150,8 @@ struct EvalReport {
   Figures reported_pairs;
   Figures reported_persons;
   size_t reported_person_documents = 0;
-  // Predictions whose mention is a pronoun, and those of them with no speaker: saidby leaves a
-  // pronoun unresolved only when no compatible person or organisation comes before it.
+  // Direct predictions whose mention is a pronoun, and those of them with no speaker: saidby leaves
+  // a pronoun unresolved only when no compatible person or organisation comes before it.
   size_t pronoun_rows = 0;
   size_t pronoun_rows_without_speaker = 0;
   std::vector<DocumentEval> documents;  // extracted docs in the order given, then gold-only docs

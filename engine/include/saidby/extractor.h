@@ -1,6 +1,8 @@
 // Extractor: the whole pipeline for one article, text → document → quote spans → attributions
 // → rows of the quote table (see CONTRACT.md for the columns).
 //
+// Reported speech (reported_speech.h) follows the quotes, numbered on from the last quote, so a
+// quote's row is the same with it or without it.
 // Each stage is a pure function of the previous one; the Extractor only holds a reference to
 // the immutable RuleSet and its Options, so one Extractor may serve many threads at once.
 // Cost: linear in the article's bytes. Failures (invalid UTF-8, empty text) come back as a
@@ -22,6 +24,7 @@ namespace saidby {
 struct ExtractOptions {
   bool keep_scare = false;  // default false: scare quotes are not speech and are dropped
   bool explain = false;     // default false: fill QuoteRecord::explain
+  bool reported = true;     // default true: also reported speech (kind `reported`), after quotes
 };
 
 struct Article {

@@ -67,7 +67,10 @@ struct AttributionRule {
   std::string regex;                  // compiled form over class symbols
   std::vector<int> speaker_groups;    // capture groups of SPEAKER parts (alternatives)
   std::vector<int> cue_groups;        // capture groups of each CUE, in pattern order
+  std::vector<int> content_groups;    // capture groups of CONTENT parts (reported rules)
   bool continues = false;             // `continue = yes`: speaker from the previous quote
+  bool reported = false;              // `reported = yes`: reported speech (reported_speech.h)
+  bool object_cues = true;            // `object-cues = no`: cues tagged @object do not count
   int program_size = 0;               // RE2 instructions of its compiled regex
 };
 
@@ -125,6 +128,14 @@ class RuleSet {
   // indexes) and the atoms (lower-case strings) whose presence it needs to know.
   const re2::FilteredRE2& prefilter() const { return *prefilter_; }
   const std::vector<std::string>& atoms() const { return atoms_; }
+  // The rules marked `reported = yes` (reported_speech.h), kept apart from the quote rules:
+  // their own prefilter, regexes wrapped as regex() is, and atoms.
+  const std::vector<AttributionRule>& reported_rules() const { return reported_rules_; }
+  const re2::RE2& reported_regex(size_t rule) const {
+    return reported_prefilter_->GetRE2(static_cast<int>(rule));
+  }
+  const re2::FilteredRE2& reported_prefilter() const { return *reported_prefilter_; }
+  const std::vector<std::string>& reported_atoms() const { return reported_atoms_; }
   // Runs of capitalised words (with particles) anywhere in a text: candidate person names
   // (see name_run.h).
   const NameRunFinder& name_finder() const { return *name_finder_; }
@@ -133,6 +144,18 @@ class RuleSet {
   // "mr.", "u.s.": a word with its period that does not end a sentence.
   bool IsAbbreviation(const std::string& lower) const { return abbreviations_.count(lower) > 0; }
   bool IsCue(const std::string& lower) const { return cues_.count(lower) > 0; }
+  // A cue that reports speech: not tagged @thought in cues.txt ("wondered" attributes a quote
+  // but reports nothing).
+  bool ReportsSpeech(const std::string& lower) const {
+    return cues_.count(lower) > 0 && thought_cues_.count(lower) == 0;
+  }
+  // A cue whose object is a thing or a person, not a bare clause (tagged @object: "praised the
+  // plan", "denied the report"); rules with `object-cues = no` do not take it.
+  bool TakesObject(const std::string& lower) const { return object_cues_.count(lower) > 0; }
+  // The first word of a cue that reports speech ("according" of "according to").
+  bool StartsReportingCue(const std::string& lower) const {
+    return reporting_cue_starts_.count(lower) > 0;
+  }
   bool IsTitle(const std::string& lower) const { return titles_.count(lower) > 0; }
   bool IsDeterminer(const std::string& lower) const { return determiners_.count(lower) > 0; }
   // "a", "one", "another" (tagged @unnamed): a description they start is a new, unnamed person.
@@ -178,6 +201,12 @@ class RuleSet {
   const WordFacts& Facts(const std::string& lower) const;
   // Symbol for a literal word used in patterns, or 0 (a byte or a code point: rule_pattern.h).
   char32_t LiteralSymbol(const std::string& lower) const;
+  // Symbol for a literal word that only reported rules use ("that"), or 0. Quote windows read
+  // it as the word it is, so reported rules never change how a quote is attributed.
+  char32_t ReportedLiteralSymbol(const std::string& lower) const {
+    auto it = reported_literals_.find(lower);
+    return it == reported_literals_.end() ? 0 : it->second;
+  }
   // Calibrated confidence by rule and mention type (confidence.txt); empty when the folder has
   // no confidence.txt, and then each rule's `confidence =` constant is used.
   const ConfidenceTable& confidence() const { return confidence_; }
@@ -190,19 +219,23 @@ class RuleSet {
   std::unique_ptr<SentenceSplitter> splitter_;
   std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_,
       unnamed_determiners_, articles_, particles_, auxiliaries_, work_nouns_, not_names_,
-      organisation_heads_, places_, speech_nouns_;
+      organisation_heads_, places_, speech_nouns_, thought_cues_, object_cues_,
+      reporting_cue_starts_;
   std::unordered_map<std::string, GivenName> given_names_;
   std::unordered_map<std::string, std::vector<std::string>> formal_names_;  // nickname → names
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, std::string> title_meaning_;
-  std::unordered_map<std::string, char32_t> literals_;
+  std::unordered_map<std::string, char32_t> literals_, reported_literals_;
   std::unordered_map<std::string, size_t> phrase_words_;  // see PhraseWordsFrom
   std::unordered_map<std::string, WordFacts> facts_;      // see Facts
   size_t max_phrase_words_ = 1;
   std::vector<AttributionRule> rules_;
   std::unique_ptr<re2::FilteredRE2> prefilter_;
   std::vector<std::string> atoms_;
+  std::vector<AttributionRule> reported_rules_;
+  std::unique_ptr<re2::FilteredRE2> reported_prefilter_;
+  std::vector<std::string> reported_atoms_;
   std::unique_ptr<NameRunFinder> name_finder_;
   ConfidenceTable confidence_;
 };

@@ -1,0 +1,153 @@
+#include "saidby/reported_speech.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "saidby/extractor.h"
+#include "saidby/quote_span.h"
+#include "test_support.h"
+
+namespace saidby {
+namespace {
+
+struct Row {
+  std::string content, speaker, cue, rule;
+};
+
+// The reported-speech rows of an invented article, through the whole pipeline.
+std::vector<Row> Reported(const std::string& text) {
+  Document doc = testing::Doc(text);
+  const RuleSet& rules = testing::ShippedRules();
+  const QuoteScan scan = FindQuoteSpans(doc);
+  QuoteAttributor attributor(doc, scan, rules, false);
+  const std::vector<Attribution> quotes = attributor.Run();
+  std::vector<Row> out;
+  for (const ReportedSpeech& r : FindReportedSpeech(doc, scan, quotes, rules, attributor)) {
+    CHECK(r.attribution.kind == "reported");
+    out.push_back({std::string(doc.slice(r.content)), r.attribution.speaker, r.attribution.cue,
+                   r.attribution.rule});
+  }
+  return out;
+}
+
+// The one row of `text`: its content and speaker.
+Row One(const std::string& text) {
+  std::vector<Row> rows = Reported(text);
+  REQUIRE_MESSAGE(rows.size() == 1, text);
+  return rows[0];
+}
+
+TEST_CASE("reported speech: X said (that) …") {
+  Row r = One("Anna Keller said the harbour plan would fail.");
+  CHECK(r.content == "the harbour plan would fail");
+  CHECK(r.speaker == "Anna Keller");
+  CHECK(r.cue == "said");
+  r = One("Anna Keller said on Monday that the harbour plan would fail.");
+  CHECK(r.content == "the harbour plan would fail");
+  CHECK(r.speaker == "Anna Keller");
+}
+
+TEST_CASE("reported speech: X told reporters (that) …") {
+  Row r = One("Samuel Osei told reporters that the bridge would open in May.");
+  CHECK(r.content == "the bridge would open in May");
+  CHECK(r.speaker == "Samuel Osei");
+  CHECK(r.cue == "told");
+}
+
+TEST_CASE("reported speech: according to X") {
+  Row r = One("According to Anna Keller, the ferry will stop running in June.");
+  CHECK(r.content == "the ferry will stop running in June");
+  CHECK(r.speaker == "Anna Keller");
+  CHECK(r.cue == "According to");
+  r = One("The ferry will stop running in June, according to Samuel Osei.");
+  CHECK(r.content == "The ferry will stop running in June");
+  CHECK(r.speaker == "Samuel Osei");
+}
+
+TEST_CASE("reported speech: …, X said (no quotation marks)") {
+  Row r = One("The harbour will close for the winter, Anna Keller said.");
+  CHECK(r.content == "The harbour will close for the winter");
+  CHECK(r.speaker == "Anna Keller");
+  r = One("The harbour will close for the winter, said Samuel Osei on Monday.");
+  CHECK(r.speaker == "Samuel Osei");
+}
+
+TEST_CASE("reported speech: noted, argued, claimed, warned, disputed … that") {
+  for (const char* cue : {"noted", "argued", "claimed", "warned", "disputed"}) {
+    const std::string text =
+        std::string("Samuel Osei ") + cue + " that the port had lost money for years.";
+    Row r = One(text);
+    CHECK(r.content == "the port had lost money for years");
+    CHECK(r.speaker == "Samuel Osei");
+    CHECK(r.cue == cue);
+  }
+}
+
+TEST_CASE("reported speech: a pronoun speaks for the person named before") {
+  std::vector<Row> rows = Reported(
+      "Anna Keller runs the harbour board.\n\nShe warned the talks could collapse by June.");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].content == "the talks could collapse by June");
+  CHECK(rows[0].speaker == "Anna Keller");
+}
+
+TEST_CASE("reported speech: X's statement said …, X's claim that …") {
+  Row r = One("Keller's statement said the ferry would run on Sundays.");
+  CHECK(r.content == "the ferry would run on Sundays");
+  CHECK(r.speaker == "Keller");
+  r = One("Samuel Osei spoke first.\n\nOsei's claim that the port lost money was never checked.");
+  CHECK(r.content == "the port lost money was never checked");
+  CHECK(r.speaker == "Samuel Osei");
+}
+
+TEST_CASE("reported speech: thought, belief and desire give no row") {
+  CHECK(Reported("Keller thinks the plan will fail.").empty());
+  CHECK(Reported("Anna Keller believes the harbour plan will fail.").empty());
+  CHECK(Reported("Samuel Osei wants the council to reopen the bridge.").empty());
+  CHECK(Reported("Samuel Osei hopes that the council will reopen the bridge.").empty());
+  // A cue tagged @thought attributes a quote but reports nothing.
+  CHECK(Reported("Anna Keller wondered whether the harbour plan would fail.").empty());
+  // A cue tagged @object takes no bare clause: no words of the plan were reported.
+  CHECK(Reported("Anna Keller praised the harbour plan on Monday.").empty());
+}
+
+TEST_CASE("reported speech: a quote attributed by the same cue is not reported again") {
+  CHECK(Reported("Anna Keller said that the plan was “dead on arrival” for the harbour.").empty());
+  CHECK(Reported("“The harbour plan will fail,” Anna Keller said.").empty());
+  CHECK(Reported("Anna Keller said the so-called “deal” would fail within a year.").empty());
+}
+
+TEST_CASE("reported speech: rows follow the quotes, numbered on; --direct-only leaves them out") {
+  const std::string text =
+      "“The ferry will run all winter,” said Anna Keller.\n\n"
+      "Samuel Osei said the bridge would open in May.";
+  const RuleSet& rules = testing::ShippedRules();
+  Result<ArticleQuotes> all = Extractor(rules, ExtractOptions{}).Extract({"a", "s", text});
+  REQUIRE(all.ok());
+  REQUIRE(all->quotes.size() == 2);
+  CHECK(all->quotes[0].kind == "full");
+  CHECK(all->quotes[1].kind == "reported");
+  CHECK(all->quotes[1].quote_id == 2);
+  CHECK(all->quotes[1].quote == "the bridge would open in May");
+  CHECK(text.substr(all->quotes[1].start, all->quotes[1].end - all->quotes[1].start) ==
+        all->quotes[1].quote);
+  CHECK(all->quotes[1].speaker == "Samuel Osei");
+  // The CSV's last column: quotes name their attribution pass, reported rows this step.
+  CHECK(all->quotes[0].pass == "own-sentence");
+  CHECK(all->quotes[1].pass == "reported-speech");
+  Result<ArticleQuotes> direct =
+      Extractor(rules, ExtractOptions{false, false, false}).Extract({"a", "s", text});
+  REQUIRE(direct.ok());
+  REQUIRE(direct->quotes.size() == 1);
+  CHECK(direct->quotes[0].kind == "full");
+}
+
+TEST_CASE("reported rules: CONTENT only in reported rules, and their examples are checked") {
+  CHECK(CheckReportedExamples(testing::ShippedRules()).empty());
+  CHECK(!testing::ShippedRules().reported_rules().empty());
+}
+
+}  // namespace
+}  // namespace saidby
