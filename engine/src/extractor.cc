@@ -6,6 +6,29 @@
 #include "saidby/reported_speech.h"
 
 namespace saidby {
+namespace {
+
+// The row of one quote or reported-speech span: its words and what attributed it.
+QuoteRecord Record(const Document& d, size_t quote_id, TextSpan content, const Attribution& a) {
+  QuoteRecord r;
+  r.source = d.source;
+  r.doc = d.id;
+  r.quote_id = quote_id;
+  r.start = content.begin;
+  r.end = content.end;
+  r.kind = a.kind;
+  r.speaker = a.speaker;
+  r.mention = a.mention;
+  r.cue = a.cue;
+  r.rule = a.rule;
+  r.confidence = a.confidence;
+  r.mention_type = std::string(MentionTypeName(a.mention_type));
+  r.quote = std::string(d.slice(content));
+  r.pass = a.pass;
+  return r;
+}
+
+}  // namespace
 
 Result<ArticleQuotes> Extractor::Extract(Article article) const {
   Result<Document> doc =
@@ -31,43 +54,15 @@ Result<ArticleQuotes> Extractor::Extract(Article article) const {
   for (size_t i = 0; i < scan.spans.size(); ++i) {
     const Attribution& a = attributions[i];
     if (a.kind == "scare" && !options_.keep_scare) continue;
-    QuoteRecord r;
-    r.source = d.source;
-    r.doc = d.id;
-    r.quote_id = out.quotes.size() + 1;
-    r.start = scan.spans[i].content.begin;
-    r.end = scan.spans[i].content.end;
-    r.kind = a.kind;
-    r.speaker = a.speaker;
-    r.mention = a.mention;
-    r.cue = a.cue;
-    r.rule = a.rule;
-    r.confidence = a.confidence;
-    r.mention_type = std::string(MentionTypeName(a.mention_type));
-    r.quote = std::string(d.slice(scan.spans[i].content));
+    QuoteRecord r = Record(d, out.quotes.size() + 1, scan.spans[i].content, a);
     r.explain = a.explain;
-    r.pass = a.pass;
     out.quotes.push_back(std::move(r));
   }
   if (!options_.reported) return out;
   for (ReportedSpeech& rs : FindReportedSpeech(d, scan, attributions, rules_, attributor)) {
     const Attribution& a = rs.attribution;
-    QuoteRecord r;
-    r.source = d.source;
-    r.doc = d.id;
-    r.quote_id = out.quotes.size() + 1;
-    r.start = rs.content.begin;
-    r.end = rs.content.end;
-    r.kind = a.kind;
-    r.speaker = a.speaker;
-    r.mention = a.mention;
-    r.cue = a.cue;
-    r.rule = a.rule;
-    r.confidence = a.confidence;
-    r.mention_type = std::string(MentionTypeName(a.mention_type));
-    r.quote = std::string(d.slice(rs.content));
+    QuoteRecord r = Record(d, out.quotes.size() + 1, rs.content, a);
     if (options_.explain) r.explain = "decided by pass " + a.pass;
-    r.pass = a.pass;
     out.quotes.push_back(std::move(r));
   }
   return out;
