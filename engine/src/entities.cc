@@ -111,7 +111,7 @@ class EntityFinder {
 
   DocumentEntities Run() {
     DocumentEntities out;
-    out.sentence_starts_ = SentenceStarts(t_, rules_);
+    out.sentence_starts_ = NarrativeStarts(SentenceStarts(t_, rules_));
     CollectMentions();
     for (size_t i = 0; i < found_.size(); ++i) {
       if (found_[i].folded.size() >= 2 || found_[i].evidence == EntityType::kPlace) LinkFull(i);
@@ -133,6 +133,17 @@ class EntityFinder {
   }
 
  private:
+  // Sentence starts outside quotations: a five-sentence quote is one step back from the
+  // narrative, so "she replied" after it still reaches the person named before it.
+  std::vector<size_t> NarrativeStarts(std::vector<size_t> starts) const {
+    size_t quote = 0;
+    std::erase_if(starts, [&](size_t start) {
+      while (quote < scan_.spans.size() && scan_.spans[quote].content.end <= start) ++quote;
+      return quote < scan_.spans.size() && scan_.spans[quote].content.begin < start;
+    });
+    return starts;
+  }
+
   static constexpr size_t kMaxNameWords = 8;
 
   // An entity being built: its full mentions (several words, or a place) and its one-word ones.
@@ -641,10 +652,11 @@ size_t DocumentEntities::EntityOfName(TextSpan name) const {
 }
 
 size_t DocumentEntities::Antecedent(const PronounEntry& pronoun, size_t pos, bool organisation,
-                                    size_t preferred) const {
+                                    size_t preferred, size_t excluded) const {
   // `relaxed`: a gender read off a given name only (not a title) may be wrong ("Jan" is a man's
   // name in most of the lexicon's languages): the text's "she" outweighs it.
   auto fits = [&](size_t entity, bool relaxed) {
+    if (entity == excluded) return false;
     const Entity& e = entities_[entity];
     if (organisation || pronoun.number == Number::kPlural) {
       return e.type == EntityType::kOrganisation;

@@ -37,7 +37,6 @@ struct Speaker {
   bool organisation = false;  // "the Harbour Authority", "the company": never "he" or "she"
 };
 
-constexpr bool kSalientRoles = false;
 constexpr bool kSalientOrganisations = true;
 
 }  // namespace
@@ -237,7 +236,8 @@ class MentionResolver::Impl {
       const PronounEntry* p = rules_.Pronoun(LowerWord(doc_.slice(w.tokens[i].span)));
       if (p) {
         const size_t pos = w.tokens[i].span.begin;
-        const size_t e = entities_.Antecedent(*p, pos, false, PreviousSpeakerEntity(pos));
+        const size_t e =
+            entities_.Antecedent(*p, pos, false, PreviousSpeakerEntity(pos), CueObject(w, i));
         if (e != DocumentEntities::npos) {
           out.speaker = entities_.entities()[e].name;
         } else if (p->number == Number::kSingular) {
@@ -300,7 +300,9 @@ class MentionResolver::Impl {
     }
     d.head = LowerWord(StripPossessive(doc_.slice(w.tokens[b - 1].span)));
     if (w.tokens[b - 1].symbol == 'T') {
-      d.salient = kSalientRoles;
+      // "the Florida senator" may be the article's person; "Keller's campaign manager" and
+      // "the spokesman" are someone else.
+      d.salient = rules_.IsFigureTitle(d.head) && !Possessed(w, a, b - 1);
     } else if (rules_.IsOrganisationHead(d.head)) {
       d.type = EntityType::kOrganisation;
       d.roles = {d.head};
@@ -313,6 +315,27 @@ class MentionResolver::Impl {
       d.roles = {d.head};
     }
     return d;
+  }
+
+  // The entity named right after the cue that follows token `i`: Keller in "he told Keller",
+  // who is not the one "he" refers to.
+  size_t CueObject(const Window& w, size_t i) const {
+    if (i + 2 >= w.tokens.size() || w.tokens[i + 1].symbol != 'C' ||
+        w.tokens[i + 2].symbol != 'N') {
+      return DocumentEntities::npos;
+    }
+    size_t end = i + 3;
+    while (end < w.tokens.size() && w.tokens[end].symbol == 'N') ++end;
+    return entities_.EntityOfName({w.tokens[i + 2].span.begin, w.tokens[end - 1].span.end});
+  }
+
+  // Whether a word in [a, b) ends in a possessive ("Keller's", "the party's").
+  bool Possessed(const Window& w, size_t a, size_t b) const {
+    for (size_t i = a; i < b; ++i) {
+      const std::string_view word = doc_.slice(w.tokens[i].span);
+      if (StripPossessive(word).size() < word.size()) return true;
+    }
+    return false;
   }
 
   // The entity of the latest speaker named before `pos`, or npos.
@@ -368,10 +391,10 @@ class MentionResolver::Impl {
           entities_.entities()[entity->second].type != EntityType::kPerson) {
         continue;
       }
-      if (p.gender != Gender::kUnknown && it->gender != Gender::kUnknown &&
-          it->gender != p.gender) {
-        continue;
-      }
+      // The speaker's gender as the text showed it ("she said"), else as its entity has it.
+      Gender g = it->gender;
+      if (g == Gender::kUnknown) g = entities_.entities()[entity->second].gender;
+      if (p.gender != Gender::kUnknown && g != Gender::kUnknown && g != p.gender) continue;
       return it->name;
     }
     return "";

@@ -155,10 +155,12 @@ class RuleLoader {
         (t == "thought" ? rules_->thought_cues_ : rules_->object_cues_).insert(l.entry);
       }
     });
-    LoadLexicon("titles.txt", {"male", "female", "means="}, [&](const LexiconLine& l) {
+    LoadLexicon("titles.txt", {"male", "female", "means=", "figure"}, [&](const LexiconLine& l) {
       Add(rules_->titles_, l);
       for (const auto& t : l.tags) {
-        if (t.rfind("means=", 0) == 0) {
+        if (t == "figure") {
+          rules_->figure_titles_.insert(l.entry);
+        } else if (t.rfind("means=", 0) == 0) {
           rules_->title_meaning_[l.entry] = AsciiLower(t.substr(6));
         } else {
           rules_->title_gender_[l.entry] = t == "male" ? Gender::kMale : Gender::kFemale;

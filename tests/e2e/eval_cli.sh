@@ -11,9 +11,9 @@ printf '%s\n' \
   '' \
   '“We have not agreed to anything,” Tomas Lindqvist said.' \
   '' \
-  'The mayor called the plan a “white elephant” on Monday.' > "$tmp/c/a.txt"
+  'The spokesman called the plan a “white elephant” on Monday.' > "$tmp/c/a.txt"
 # Gold: Keller right, Lindqvist given to someone else (a wrong speaker), one quote the
-# extractor cannot find (a miss), and the mayor's partial quote.
+# extractor cannot find (a miss), and the spokesman's partial quote.
 cat > "$tmp/gold.csv" <<'EOF'
 doc,speaker,quote,kind,cue
 a,Anna Keller,The ferry will run all winter,full,said
@@ -27,7 +27,7 @@ set +e
 status=$?
 set -e
 [ "$status" -eq 0 ] || fail "exit $status without --min-f1: $(cat "$tmp/err.txt")"
-# 3 predictions; quote TP 3 of 4 gold; pairs: Keller and the mayor's (UNKNOWN speaker, no
+# 3 predictions; quote TP 3 of 4 gold; pairs: Keller and the spokesman's (UNKNOWN speaker, no
 # name predicted) agree, Lindqvist does not.
 grep -q 'quote F1 (token F1 >= 0.8): P=1.000 R=0.750 F1=0.857  (tp=3 fp=0 fn=1)' "$tmp/out.txt" \
   || fail "quote figures: $(head -5 "$tmp/out.txt")"

@@ -80,9 +80,10 @@ class DocumentEntities {
   // latest sentence first and each read left to right: a subject of the last kRecentSentences
   // (of the pronoun's gender, then of a gender read only off a given name), a subject of an
   // older one, `preferred` (the previous quote's speaker) if it fits, the latest that fits.
-  // npos when none fits.
+  // Never `excluded`: the object of the pronoun's own verb ("he told Keller"). npos when none
+  // fits.
   size_t Antecedent(const PronounEntry& pronoun, size_t pos, bool organisation,
-                    size_t preferred = npos) const;
+                    size_t preferred = npos, size_t excluded = npos) const;
 
   // The entity a description at `pos` refers to: the latest mentioned before it (at most
   // kMaxRoleMentionsBack mentions back) that the text gave one of its roles, or, for an
@@ -104,7 +105,9 @@ class DocumentEntities {
 
   std::vector<Entity> entities_;
   std::vector<EntityMention> mentions_;  // in document order
-  std::vector<size_t> sentence_starts_;  // byte offsets, ascending
+  // Byte offsets, ascending; a sentence that starts inside a quotation does not count, so the
+  // look-back is in narrative sentences.
+  std::vector<size_t> sentence_starts_;
 };
 
 // Candidates compared so far on this thread by linking and pronoun resolution (work counted

@@ -189,6 +189,9 @@ class RuleSet {
   Gender TitleGender(const std::string& lower) const;
   // The title a short form stands for ("sen" → "senator", titles.txt's @means=), else `lower`.
   const std::string& TitleMeaning(const std::string& lower) const;
+  // A public figure's position (titles.txt's @figure: "senator", "nominee"), by which an article
+  // may refer back to the person it is about; not "spokesman" or "voter", who are someone else.
+  bool IsFigureTitle(const std::string& lower) const { return figure_titles_.count(lower) > 0; }
   // "statement", "email", "release" (speech_nouns.txt): a text or utterance whose author speaks
   // through it ("the statement said").
   bool IsSpeechNoun(const std::string& lower) const { return speech_nouns_.count(lower) > 0; }
@@ -226,6 +229,7 @@ class RuleSet {
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, std::string> title_meaning_;
+  std::unordered_set<std::string> figure_titles_;
   std::unordered_map<std::string, char32_t> literals_, reported_literals_;
   std::unordered_map<std::string, size_t> phrase_words_;  // see PhraseWordsFrom
   std::unordered_map<std::string, WordFacts> facts_;      // see Facts
