@@ -263,15 +263,16 @@ void WriteMarkedQuote(const Comparison& c, const ClusterMember& m, std::ostream&
 }  // namespace
 
 void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
-  size_t shared = 0, shared_quotes = 0;
+  size_t shared = 0, shared_quotes = 0, reported_rows = 0;
   for (const QuoteCluster& k : c.clusters) {
     if (k.members.size() > 1) ++shared, shared_quotes += k.members.size();
   }
+  for (const QuoteRecord& r : c.quotes) reported_rows += r.kind == "reported";
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<title>saidby compare</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
-      << "<h1>Who is quoted where</h1>\n<p id=\"summary\">" << c.quotes.size() << " quotes from "
-      << c.sources.size() << " sources; " << shared << " shared clusters hold " << shared_quotes
-      << " of them.</p>\n";
+      << "<h1>Who is quoted where</h1>\n<p id=\"summary\">" << c.quotes.size() - reported_rows
+      << " quotes and " << reported_rows << " rows of reported speech from " << c.sources.size()
+      << " sources; " << shared << " shared clusters hold " << shared_quotes << " of them.</p>\n";
 
   const SourceColumns columns = PickSources(c, kHeatMapSources);
   const size_t speakers_shown =
