@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "saidby/comparison_printer.h"
+#include "test_support.h"
 
 namespace saidby {
 namespace {
@@ -304,7 +305,25 @@ TEST_CASE("speaker counts: one row per canonical speaker, one column per source"
   CHECK(c.sources == std::vector<std::string>{"A", "B"});
   std::ostringstream s;
   WriteSpeakersCsv(c, s);
-  CHECK(s.str() == "speaker,A,B,total\r\nMarco Rubio,2,1,3\r\n,1,0,1\r\n");
+  CHECK(s.str() ==
+        "speaker,A,B,A reported,B reported,direct,reported,total\r\n"
+        "Marco Rubio,2,1,0,0,3,0,3\r\n,1,0,0,0,1,0,1\r\n");
+}
+
+TEST_CASE("speaker counts: reported speech apart, and an outlet with no rows still a column") {
+  CompareOptions options;
+  options.sources = {"D", "A"};  // D: an outlet whose articles had nothing attributed
+  Comparison c = Compare({Row("A", "a1", 1, "Marco Rubio", "four five six"),
+                          Row("C", "c1", 1, "Rubio", "talks were useful", "reported"),
+                          Row("C", "c1", 2, "Marco Rubio", "the war can end", "reported"),
+                          Row("A", "a1", 2, "", "someone said something", "reported")},
+                         options);
+  CHECK(c.sources == std::vector<std::string>{"A", "C", "D"});
+  std::ostringstream s;
+  WriteSpeakersCsv(c, s);
+  CHECK(s.str() ==
+        "speaker,A,C,D,A reported,C reported,D reported,direct,reported,total\r\n"
+        "Marco Rubio,1,0,0,0,2,0,1,2,3\r\n,0,0,0,1,0,0,0,1,1\r\n");
 }
 
 TEST_CASE("speaker counts: sparse, and past the source cap the rest share one column") {
@@ -325,17 +344,136 @@ TEST_CASE("speaker counts: sparse, and past the source cap the rest share one co
   WriteSpeakersCsv(c, csv);
   const std::string table = csv.str();
   const std::string header = table.substr(0, table.find("\r\n"));
-  CHECK(std::count(header.begin(), header.end(), ',') == 256 + 2);
+  CHECK(std::count(header.begin(), header.end(), ',') == 2 * (256 + 1) + 3);
   CHECK(header.find(",S299,") != std::string::npos);  // the busiest source keeps its column
-  CHECK(header.find(",(44 other sources),total") != std::string::npos);
+  CHECK(header.find(",(44 other sources),") != std::string::npos);
+  CHECK(header.find(",(44 other sources) reported,direct,reported,total") != std::string::npos);
   // Speaker0 is quoted by S0 (a column) and S299 (a column); Speaker1 by S1 (a column).
   CHECK(table.find("\r\nSpeaker0 Person,1,") != std::string::npos);
-  CHECK(table.substr(table.find("\r\nSpeaker0 Person,")).find(",0,2\r\n") != std::string::npos);
+  CHECK(table.substr(table.find("\r\nSpeaker0 Person,")).find(",0,2,0,2\r\n") != std::string::npos);
 
   std::ostringstream html;
   WriteComparisonHtml(c, html);
   CHECK(html.str().find("<p id=\"heatmap-note\">Not shown: 0 speakers and 260 sources with "
                         "fewer quotes, 260 quotes in all") != std::string::npos);
+}
+
+namespace {
+
+CompareOptions WithRules() {
+  CompareOptions o;
+  o.speakers.rules = &testing::ShippedRules();
+  return o;
+}
+
+// Rows of other people about other things, so that IDF tells rare words from generic ones:
+// "people", "country", "a", "today" are in most of them.
+std::vector<QuoteRecord> Background() {
+  const char* topics[] = {"schools",  "hospitals", "roads",    "farmers",  "bridges",
+                          "pensions", "police",    "harbors",  "railways", "museums",
+                          "forests",  "prisons",   "airports", "courts",   "libraries",
+                          "rivers",   "stadiums",  "markets",  "clinics",  "tunnels"};
+  std::vector<QuoteRecord> rows;
+  size_t id = 1;
+  for (const char* topic : topics) {
+    const std::string t = topic;
+    rows.push_back(Row("B", "b1", id++, "Person " + t,
+                       "People in this country care a lot about " + t + " today"));
+    rows.push_back(Row("D", "d1", id++, "Other " + t,
+                       "The people of the country were told today that " + t + " are very safe",
+                       "reported"));
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("relation paraphrase: reported speech joins the quote it restates, stems compared") {
+  std::vector<QuoteRecord> rows = Background();
+  rows.push_back(Row("A", "a1", 1, "Anna Keller",
+                     "The ministry has approved the pipeline contracts and rejected the mining "
+                     "permits, which is normal in a long negotiation."));
+  rows.push_back(Row("C", "c1", 1, "Keller",
+                     "the ministry had approved a pipeline contract but was rejecting the "
+                     "permits for mining",
+                     "reported"));
+  Comparison c = Compare(rows, WithRules());
+  Found quote = Find(c, "a1", 1), reported = Find(c, "c1", 1);
+  CHECK(quote.cluster == reported.cluster);
+  CHECK(reported.member->relation == Relation::kParaphrase);
+  CHECK(quote.member->relation == Relation::kParaphrase);  // stated against its paraphrase
+  CHECK(c.quotes[reported.member->anchor].doc == "a1");
+  CHECK(reported.member->similarity >= 0.4);
+  CHECK(WordDiff(c, *reported.member) ==
+        "shared: ministry approved pipeline contract rejecting "
+        "permits mining");
+  const std::string csv = ClustersCsv(c);
+  CHECK(csv.find(",c1,1,reported,") != std::string::npos);
+  CHECK(csv.find(",paraphrase,") != std::string::npos);
+  std::ostringstream html;
+  WriteComparisonHtml(c, html);
+  CHECK(html.str().find("data-relation=\"paraphrase\"") != std::string::npos);
+  CHECK(html.str().find("reported speech") != std::string::npos);
+}
+
+TEST_CASE(
+    "relation paraphrase: not for the same speaker on other matters, generic words, "
+    "another speaker, or another reported row") {
+  std::vector<QuoteRecord> rows = Background();
+  rows.push_back(Row("A", "a1", 1, "Anna Keller",
+                     "The ministry has approved the pipeline contracts and rejected the mining "
+                     "permits, which is normal in a long negotiation."));
+  rows.push_back(Row("A", "a1", 2, "Anna Keller",
+                     "People in this country are very proud today, and they should be."));
+  // Same speaker, same outlet topic, different content: only "ministry" is shared.
+  rows.push_back(Row("C", "c1", 1, "Anna Keller",
+                     "the ministry would lower the taxes paid by fishermen next spring",
+                     "reported"));
+  // Same speaker, only generic words shared with her second quote.
+  rows.push_back(
+      Row("C", "c1", 2, "Anna Keller", "people in the country were very proud today", "reported"));
+  // Another speaker restating her words is no paraphrase of her.
+  rows.push_back(Row("C", "c1", 3, "Boris Lind",
+                     "the ministry had approved pipeline contracts and rejected mining permits",
+                     "reported"));
+  // Two reported rows alike link to no quote and so not to each other.
+  rows.push_back(
+      Row("E", "e1", 1, "Boris Lind", "tariffs on copper wire would double by June", "reported"));
+  rows.push_back(
+      Row("F", "f1", 1, "Boris Lind", "tariffs on copper wire would double by June", "reported"));
+  Comparison c = Compare(rows, WithRules());
+  for (auto [doc, id] : std::vector<std::pair<std::string, size_t>>{
+           {"c1", 1}, {"c1", 2}, {"c1", 3}, {"e1", 1}, {"f1", 1}}) {
+    CAPTURE(doc);
+    CAPTURE(id);
+    Found f = Find(c, doc, id);
+    CHECK(f.member->relation == Relation::kUnique);
+    CHECK(f.cluster->members.size() == 1);
+  }
+  CHECK(Find(c, "a1", 1).cluster->members.size() == 1);
+}
+
+TEST_CASE("relation paraphrase: one quote at most, the one it shares most with") {
+  std::vector<QuoteRecord> rows = Background();
+  rows.push_back(Row("A", "a1", 1, "Anna Keller",
+                     "We approved the pipeline contracts after months of talks in Oslo."));
+  rows.push_back(Row("B", "b9", 1, "Anna Keller",
+                     "The pipeline contracts were approved, and the mining permits rejected, "
+                     "after months of talks."));
+  rows.push_back(Row("C", "c1", 1, "Anna Keller",
+                     "the pipeline contracts had been approved and mining permits rejected",
+                     "reported"));
+  Comparison c = Compare(rows, WithRules());
+  Found r = Find(c, "c1", 1);
+  REQUIRE(r.member->relation == Relation::kParaphrase);
+  CHECK(c.quotes[r.member->anchor].doc == "b9");
+  size_t paraphrases = 0;
+  for (const QuoteCluster& k : c.clusters) {
+    for (const ClusterMember& m : k.members) {
+      paraphrases += m.relation == Relation::kParaphrase && c.quotes[m.quote].doc == "c1";
+    }
+  }
+  CHECK(paraphrases == 1);
 }
 
 TEST_CASE("compare: the result does not depend on row order, and duplicates collapse") {

@@ -93,6 +93,17 @@ std::vector<std::string> LexiconEntries(const std::string& file) {
   return out;
 }
 
+TEST_CASE("stop words: function words from stop_words.txt, never content words") {
+  RuleSet::LoadResult r = RuleSet::Load(SAIDBY_RULES_DIR);
+  REQUIRE(r.rules);
+  for (const std::string& w : LexiconEntries("stop_words.txt"))
+    CHECK_MESSAGE(r.rules->IsStopWord(w), w);
+  CHECK(r.rules->IsStopWord("those"));
+  CHECK(r.rules->IsStopWord("were"));
+  CHECK_FALSE(r.rules->IsStopWord("proposals"));
+  CHECK_FALSE(r.rules->IsStopWord("unacceptable"));
+}
+
 TEST_CASE("the shipped rules are clean") {
   RuleSet::LoadResult r = RuleSet::Load(SAIDBY_RULES_DIR);
   CHECK(Joined(r.problems) == "");

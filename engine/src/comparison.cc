@@ -12,6 +12,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "saidby/rule_set.h"
+#include "stemmer.h"
 #include "text_util.h"
 
 namespace saidby {
@@ -39,6 +41,8 @@ std::string_view RelationName(Relation r) {
       return "altered";
     case Relation::kConflict:
       return "conflict";
+    case Relation::kParaphrase:
+      return "paraphrase";
     case Relation::kUnique:
       return "unique";
   }
@@ -378,13 +382,129 @@ SequenceLinks LinkSequences(const std::vector<QuoteWords>& words, const CompareO
   return out;
 }
 
+// Reported-speech rows joined to the direct quote of the same speaker they restate: the one
+// whose rare stems carry the largest share of the row's IDF (CompareOptions::paraphrase_*),
+// ties to the first quote. A reported row links to one quote at most and never to another
+// reported row, so nothing chains through it; the rest become clusters of their own.
+void AddParaphrases(const Comparison& c, const std::vector<bool>& reported,
+                    const CompareOptions& options, std::vector<QuoteCluster>& shared,
+                    std::vector<QuoteCluster>& unique) {
+  const size_t nq = c.quotes.size();
+  const RuleSet* rules = options.speakers.rules;
+  Stemmer stemmer;
+  // Per token; "" for an ellipsis or a stop word (rules' stop_words.txt).
+  std::vector<std::vector<std::string>> stems(nq);
+  std::vector<std::vector<std::string_view>> distinct(nq);
+  std::unordered_map<std::string_view, size_t> df;
+  bool any_reported = false;
+  for (size_t q = 0; q < nq; ++q) any_reported = any_reported || reported[q];
+  if (!any_reported) return;
+  for (size_t q = 0; q < nq; ++q) {
+    const std::vector<std::string>& tokens = c.words[q].folded;
+    if (tokens.size() > options.max_align_words) continue;
+    stems[q].reserve(tokens.size());
+    for (const std::string& t : tokens) {
+      const bool stop = IsEllipsisToken(t) || (rules != nullptr && rules->IsStopWord(t));
+      stems[q].push_back(stop ? "" : stemmer.Stem(t));
+    }
+    for (const std::string& st : stems[q]) {
+      if (!st.empty()) distinct[q].push_back(st);
+    }
+    std::sort(distinct[q].begin(), distinct[q].end());
+    distinct[q].erase(std::unique(distinct[q].begin(), distinct[q].end()), distinct[q].end());
+    for (std::string_view st : distinct[q]) ++df[st];
+  }
+  auto idf = [&](std::string_view st) {
+    return std::log(static_cast<double>(nq) / static_cast<double>(df.at(st)));
+  };
+  const double rare_df = std::pow(static_cast<double>(nq), options.paraphrase_rare);
+  auto rare = [&](std::string_view st) {
+    const size_t n = df.at(st);
+    return n <= options.max_posting && static_cast<double>(n) <= rare_df;
+  };
+  // Rare stem → attributed direct quotes that hold it.
+  std::unordered_map<std::string_view, std::vector<uint32_t>> posting;
+  for (size_t q = 0; q < nq; ++q) {
+    if (reported[q] || c.speaker[q].empty()) continue;
+    for (std::string_view st : distinct[q]) {
+      if (rare(st)) posting[st].push_back(static_cast<uint32_t>(q));
+    }
+  }
+  // The words of `q` whose stem `other` also holds, as kSame ops against `other`'s first one.
+  auto shared_ops = [&](size_t q, size_t other) {
+    std::vector<WordOp> ops;
+    for (size_t i = 0; i < stems[q].size(); ++i) {
+      const std::string& st = stems[q][i];
+      if (st.empty() || !rare(st)) continue;
+      const auto at = std::find(stems[other].begin(), stems[other].end(), st);
+      if (at != stems[other].end()) {
+        ops.push_back({WordOp::Kind::kSame, i, static_cast<size_t>(at - stems[other].begin())});
+      }
+    }
+    return ops;
+  };
+
+  // Quote → (shared?, cluster index) for the clusters that hold it.
+  std::unordered_map<size_t, std::pair<bool, size_t>> home;
+  for (size_t k = 0; k < shared.size(); ++k) {
+    for (const ClusterMember& m : shared[k].members) home[m.quote] = {true, k};
+  }
+  for (size_t k = 0; k < unique.size(); ++k) home[unique[k].members[0].quote] = {false, k};
+  std::vector<QuoteCluster> alone;
+  std::vector<bool> grown(unique.size(), false);
+  std::unordered_map<uint32_t, std::pair<double, size_t>> overlap;  // quote → (IDF, stems)
+  for (size_t r = 0; r < nq; ++r) {
+    if (!reported[r]) continue;
+    double total = 0;
+    overlap.clear();
+    if (!c.speaker[r].empty()) {
+      for (std::string_view st : distinct[r]) {
+        total += idf(st);
+        if (!rare(st)) continue;
+        const auto list = posting.find(st);
+        if (list == posting.end()) continue;
+        for (uint32_t q : list->second) {
+          if (c.speaker[q] != c.speaker[r]) continue;
+          auto& o = overlap[q];
+          o.first += idf(st);
+          ++o.second;
+        }
+      }
+    }
+    size_t best = WordOp::kNone;
+    double best_share = 0;
+    for (auto [q, o] : overlap) {
+      if (o.second < options.paraphrase_words || total <= 0) continue;
+      const double share = o.first / total;
+      if (share < options.paraphrase_share) continue;
+      if (share > best_share || (share == best_share && q < best)) best = q, best_share = share;
+    }
+    if (best == WordOp::kNone) {
+      alone.push_back({0, {{r, Relation::kUnique, 0, WordOp::kNone, {}}}});
+      continue;
+    }
+    auto [is_shared, k] = home.at(best);
+    QuoteCluster& cluster = is_shared ? shared[k] : unique[k];
+    if (!is_shared && !grown[k]) {
+      // A quote no other quote shares: stated against its first paraphrase.
+      grown[k] = true;
+      cluster.members[0] = {best, Relation::kParaphrase, best_share, r, shared_ops(best, r)};
+    }
+    cluster.members.push_back({r, Relation::kParaphrase, best_share, best, shared_ops(r, best)});
+  }
+  std::vector<QuoteCluster> still_unique;
+  for (size_t k = 0; k < unique.size(); ++k) {
+    (grown[k] ? shared : still_unique).push_back(std::move(unique[k]));
+  }
+  for (QuoteCluster& a : alone) still_unique.push_back(std::move(a));
+  unique = std::move(still_unique);
+}
+
 }  // namespace
 
 Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options) {
   Comparison c;
-  // Reported speech is left out until compare counts it in columns of its own (issue #13).
-  std::erase_if(rows,
-                [](const QuoteRecord& r) { return r.kind == "scare" || r.kind == "reported"; });
+  std::erase_if(rows, [](const QuoteRecord& r) { return r.kind == "scare"; });
   for (QuoteRecord& r : rows) r.explain.clear();
   std::sort(rows.begin(), rows.end(),
             [](const QuoteRecord& x, const QuoteRecord& y) { return FullKey(x) < FullKey(y); });
@@ -411,22 +531,29 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
   for (const QuoteRecord& r : c.quotes) c.words.push_back(SplitQuoteWords(r.quote));
 
   for (const QuoteRecord& r : c.quotes) c.sources.push_back(r.source);
+  c.sources.insert(c.sources.end(), options.sources.begin(), options.sources.end());
   std::sort(c.sources.begin(), c.sources.end());
   c.sources.erase(std::unique(c.sources.begin(), c.sources.end()), c.sources.end());
-  std::map<std::string, std::map<size_t, size_t>> by_speaker;  // speaker → source → quotes
+  std::vector<bool> reported(nq);
+  for (size_t q = 0; q < nq; ++q) reported[q] = c.quotes[q].kind == "reported";
+  // speaker → source → (direct quotes, reported rows)
+  std::map<std::string, std::map<size_t, std::pair<size_t, size_t>>> by_speaker;
   for (size_t q = 0; q < nq; ++q) {
     const size_t src = static_cast<size_t>(
         std::lower_bound(c.sources.begin(), c.sources.end(), c.quotes[q].source) -
         c.sources.begin());
-    ++by_speaker[c.speaker[q]][src];
+    auto& n = by_speaker[c.speaker[q]][src];
+    ++(reported[q] ? n.second : n.first);
   }
   for (const auto& [name, per_source] : by_speaker) {
     SpeakerCounts& s = c.speakers.emplace_back();
     s.speaker = name;
-    for (auto [src, quotes] : per_source) {
-      s.counts.push_back({src, quotes});
-      s.total += quotes;
+    for (auto [src, n] : per_source) {
+      s.counts.push_back({src, n.first, n.second});
+      s.quotes += n.first;
+      s.reported += n.second;
     }
+    s.total = s.quotes + s.reported;
   }
   std::stable_sort(c.speakers.begin(), c.speakers.end(),
                    [](const SpeakerCounts& x, const SpeakerCounts& y) {
@@ -434,14 +561,23 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
                      return x.total > y.total;  // names already in byte order
                    });
 
-  const SequenceLinks links = LinkSequences(c.words, options);
+  // Direct quotes are clustered among themselves; reported rows only join them afterwards.
+  std::vector<QuoteWords> direct_words;
+  std::vector<size_t> direct;  // quote index of each direct quote
+  for (size_t q = 0; q < nq; ++q) {
+    if (reported[q]) continue;
+    direct.push_back(q);
+    direct_words.push_back(c.words[q]);
+  }
+  const SequenceLinks links = LinkSequences(direct_words, options);
   // Root sequence → quotes, in quote order. Quotes too short to link stay alone even when
   // their words are identical ("productive" from two different people is no shared quote).
   std::map<std::pair<size_t, size_t>, std::vector<size_t>> groups;
-  for (size_t q = 0; q < nq; ++q) {
+  for (size_t d = 0; d < direct.size(); ++d) {
+    const size_t q = direct[d];
     const bool too_short =
         WordCount(c.words[q].folded) < std::max<size_t>(options.min_same_words, 1);
-    groups[{links.root[links.seq_of_quote[q]], too_short ? q : WordOp::kNone}].push_back(q);
+    groups[{links.root[links.seq_of_quote[d]], too_short ? q : WordOp::kNone}].push_back(q);
   }
 
   std::vector<QuoteCluster> shared, unique;
@@ -537,6 +673,7 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
       for (auto& [speaker, quotes] : emit(members)) work.push_back(std::move(quotes));
     }
   }
+  AddParaphrases(c, reported, options, shared, unique);
   std::sort(shared.begin(), shared.end(), [](const QuoteCluster& x, const QuoteCluster& y) {
     return x.members[0].quote < y.members[0].quote;
   });

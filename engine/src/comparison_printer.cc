@@ -65,6 +65,10 @@ std::string WordDiff(const Comparison& c, const ClusterMember& m) {
     if (!to.empty()) to.push_back(' ');
     to.append(word);
   };
+  if (m.relation == Relation::kParaphrase) {
+    for (const WordOp& op : m.ops) join(out, WordText(c, m.quote, op.word));
+    return "shared: " + out;
+  }
   for (size_t i = 0; i < m.ops.size();) {
     if (!IsEdit(m.ops[i].kind)) {
       ++i;
@@ -96,15 +100,18 @@ namespace {
 struct SourceColumns {
   std::vector<size_t> shown;   // indices into Comparison::sources, ascending
   std::vector<size_t> column;  // per source: its place in `shown`, or WordOp::kNone
-  // One speaker's counts in column order; the quotes from sources without a column go to `rest`.
-  void Fill(const SpeakerCounts& s, std::vector<size_t>& cells, size_t& rest) const {
+  // One speaker's direct (or reported) counts in column order; those from sources without a
+  // column go to `rest`.
+  void Fill(const SpeakerCounts& s, std::vector<size_t>& cells, size_t& rest,
+            bool reported = false) const {
     cells.assign(shown.size(), 0);
     rest = 0;
     for (const SourceCount& sc : s.counts) {
+      const size_t n = reported ? sc.reported : sc.quotes;
       if (column[sc.source] == WordOp::kNone) {
-        rest += sc.quotes;
+        rest += n;
       } else {
-        cells[column[sc.source]] = sc.quotes;
+        cells[column[sc.source]] = n;
       }
     }
   }
@@ -117,7 +124,7 @@ SourceColumns PickSources(const Comparison& c, size_t limit) {
   if (out.shown.size() > limit) {
     std::vector<size_t> quotes(c.sources.size(), 0);
     for (const SpeakerCounts& s : c.speakers) {
-      for (const SourceCount& sc : s.counts) quotes[sc.source] += sc.quotes;
+      for (const SourceCount& sc : s.counts) quotes[sc.source] += sc.quotes + sc.reported;
     }
     std::nth_element(
         out.shown.begin(), out.shown.begin() + static_cast<long>(limit), out.shown.end(),
@@ -136,29 +143,35 @@ void WriteSpeakersCsv(const Comparison& c, std::ostream& out) {
   const SourceColumns columns = PickSources(c, kSpeakersCsvSources);
   const size_t others = c.sources.size() - columns.shown.size();
   out << "speaker";
-  for (size_t s : columns.shown) out << ',' << CsvField(c.sources[s]);
-  if (others > 0) out << ",(" << others << " other sources)";
-  out << ",total\r\n";
+  for (std::string_view kind : {"", " reported"}) {
+    for (size_t s : columns.shown) out << ',' << CsvField(c.sources[s] + std::string(kind));
+    if (others > 0) out << ",(" << others << " other sources)" << kind;
+  }
+  out << ",direct,reported,total\r\n";
   std::vector<size_t> cells;
   size_t rest = 0;
   for (const SpeakerCounts& s : c.speakers) {
-    columns.Fill(s, cells, rest);
     out << CsvField(s.speaker);
-    for (size_t n : cells) out << ',' << n;
-    if (others > 0) out << ',' << rest;
-    out << ',' << s.total << "\r\n";
+    for (bool reported : {false, true}) {
+      columns.Fill(s, cells, rest, reported);
+      for (size_t n : cells) out << ',' << n;
+      if (others > 0) out << ',' << rest;
+    }
+    out << ',' << s.quotes << ',' << s.reported << ',' << s.total << "\r\n";
   }
 }
 
 void WriteClustersCsv(const Comparison& c, std::ostream& out) {
-  out << "cluster,speaker,source,doc,quote_id,quote,relation,similarity,compared_with,diff\r\n";
+  out << "cluster,speaker,source,doc,quote_id,kind,quote,relation,similarity,compared_with,"
+         "diff\r\n";
   for (const QuoteCluster& k : c.clusters) {
     for (const ClusterMember& m : k.members) {
       const QuoteRecord& r = c.quotes[m.quote];
       const bool unique = m.anchor == WordOp::kNone;
       out << k.id << ',' << CsvField(c.speaker[m.quote]) << ',' << CsvField(r.source) << ','
-          << CsvField(r.doc) << ',' << r.quote_id << ',' << CsvField(r.quote) << ','
-          << RelationName(m.relation) << ',' << (unique ? "" : Fixed2(m.similarity)) << ','
+          << CsvField(r.doc) << ',' << r.quote_id << ',' << CsvField(r.kind) << ','
+          << CsvField(r.quote) << ',' << RelationName(m.relation) << ','
+          << (unique ? "" : Fixed2(m.similarity)) << ','
           << (unique ? "" : CsvField(QuoteKey(c.quotes[m.anchor]))) << ','
           << CsvField(WordDiff(c, m)) << "\r\n";
     }
@@ -179,7 +192,8 @@ td.heat{text-align:right;min-width:48px}th.src{max-width:160px;font-weight:600}
 .meta{font-size:12px;color:#555;margin-bottom:4px}
 .rel{font-weight:700;padding:0 4px;border-radius:3px}
 .rel-verbatim{background:#d9f2d9}.rel-excerpt{background:#dde8fb}.rel-altered{background:#ffe2b8}
-.rel-conflict{background:#f9c7c7}.rel-unique{background:#eee}
+.rel-conflict{background:#f9c7c7}.rel-paraphrase{background:#e2d5f5}.rel-unique{background:#eee}
+.version[data-relation=paraphrase] span.same{background:#e2d5f5}span.rep{color:#555;font-size:12px}
 mark.changed{background:#ffd27a}ins.added{background:#b9f0b9;text-decoration:none}
 del.dropped{background:#f7b9b9}del.elided{color:#888}span.outside{color:#999}
 .hidden{display:none}
@@ -249,39 +263,49 @@ void WriteMarkedQuote(const Comparison& c, const ClusterMember& m, std::ostream&
 }  // namespace
 
 void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
-  size_t shared = 0, shared_quotes = 0;
+  size_t shared = 0, shared_quotes = 0, reported_rows = 0;
   for (const QuoteCluster& k : c.clusters) {
     if (k.members.size() > 1) ++shared, shared_quotes += k.members.size();
   }
+  for (const QuoteRecord& r : c.quotes) reported_rows += r.kind == "reported";
   out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<title>saidby compare</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
-      << "<h1>Who is quoted where</h1>\n<p id=\"summary\">" << c.quotes.size() << " quotes from "
-      << c.sources.size() << " sources; " << shared << " shared clusters hold " << shared_quotes
-      << " of them.</p>\n";
+      << "<h1>Who is quoted where</h1>\n<p id=\"summary\">" << c.quotes.size() - reported_rows
+      << " quotes and " << reported_rows << " rows of reported speech from " << c.sources.size()
+      << " sources; " << shared << " shared clusters hold " << shared_quotes << " of them.</p>\n";
 
   const SourceColumns columns = PickSources(c, kHeatMapSources);
   const size_t speakers_shown =
       std::min(c.speakers.size(), kHeatMapCells / std::max<size_t>(columns.shown.size(), 1));
-  std::vector<size_t> cells;
+  std::vector<size_t> cells, reported;
   size_t rest = 0, max_count = 0, quotes_shown = 0;
   for (size_t i = 0; i < speakers_shown; ++i) {
     columns.Fill(c.speakers[i], cells, rest);
-    for (size_t n : cells) max_count = std::max(max_count, n), quotes_shown += n;
+    columns.Fill(c.speakers[i], reported, rest, true);
+    for (size_t j = 0; j < cells.size(); ++j) {
+      max_count = std::max(max_count, cells[j] + reported[j]);
+      quotes_shown += cells[j] + reported[j];
+    }
   }
-  out << "<h2>Speakers by source</h2>\n<table id=\"heatmap\">\n<thead><tr><th>speaker</th>";
+  out << "<h2>Speakers by source</h2>\n<p>Each cell: direct quotes, then (+N) the rows of reported "
+         "speech (no quotation marks).</p>\n<table id=\"heatmap\">\n<thead><tr><th>speaker</th>";
   for (size_t s : columns.shown) out << "<th class=\"src\">" << Html(c.sources[s]) << "</th>";
   out << "<th>total</th></tr></thead>\n<tbody>\n";
   for (size_t i = 0; i < speakers_shown; ++i) {
     const SpeakerCounts& s = c.speakers[i];
     columns.Fill(s, cells, rest);
+    columns.Fill(s, reported, rest, true);
     out << "<tr><th class=\"speaker\">" << (s.speaker.empty() ? "(unattributed)" : Html(s.speaker))
         << "</th>";
-    for (size_t n : cells) {
+    for (size_t j = 0; j < cells.size(); ++j) {
+      const size_t n = cells[j], r = reported[j];
       // Heat: the share of the busiest cell, as the alpha of one red.
       const double alpha =
-          max_count == 0 ? 0 : 0.85 * static_cast<double>(n) / static_cast<double>(max_count);
-      out << "<td class=\"heat\" data-count=\"" << n << "\" style=\"background:rgba(214,48,39,"
-          << Fixed2(alpha) << ")\">" << n << "</td>";
+          max_count == 0 ? 0 : 0.85 * static_cast<double>(n + r) / static_cast<double>(max_count);
+      out << "<td class=\"heat\" data-count=\"" << n << "\" data-reported=\"" << r
+          << "\" style=\"background:rgba(214,48,39," << Fixed2(alpha) << ")\">" << n;
+      if (r > 0) out << " <span class=\"rep\">(+" << r << ")</span>";
+      out << "</td>";
     }
     out << "<td class=\"total\">" << s.total << "</td></tr>\n";
   }
@@ -294,8 +318,8 @@ void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
   }
 
   out << "<h2>Shared quotes</h2>\n<p id=\"filters\">Show clusters with: ";
-  for (Relation r :
-       {Relation::kVerbatim, Relation::kExcerpt, Relation::kAltered, Relation::kConflict}) {
+  for (Relation r : {Relation::kVerbatim, Relation::kExcerpt, Relation::kAltered,
+                     Relation::kConflict, Relation::kParaphrase}) {
     out << "<label><input type=\"checkbox\" value=\"" << RelationName(r) << "\" checked> "
         << RelationName(r) << "</label> ";
   }
@@ -314,9 +338,10 @@ void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
       out << "<div class=\"version\" data-relation=\"" << RelationName(m.relation) << "\">"
           << "<div class=\"meta\"><b>" << Html(r.source) << "</b> · " << Html(QuoteKey(r)) << " · "
           << (c.speaker[m.quote].empty() ? "(unattributed)" : Html(c.speaker[m.quote]))
-          << "<br><span class=\"rel rel-" << RelationName(m.relation) << "\">"
-          << RelationName(m.relation) << "</span> " << Fixed2(m.similarity) << " vs "
-          << Html(QuoteKey(c.quotes[m.anchor])) << "</div>\n<div class=\"quote\">";
+          << (r.kind == "reported" ? " · reported speech" : "") << "<br><span class=\"rel rel-"
+          << RelationName(m.relation) << "\">" << RelationName(m.relation) << "</span> "
+          << Fixed2(m.similarity) << " vs " << Html(QuoteKey(c.quotes[m.anchor]))
+          << "</div>\n<div class=\"quote\">";
       WriteMarkedQuote(c, m, out);
       out << "</div></div>\n";
     }
@@ -328,6 +353,8 @@ void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
   for (const QuoteCluster& k : c.clusters) {
     if (k.members.size() != 1) continue;
     const QuoteRecord& r = c.quotes[k.members[0].quote];
+    // Reported speech no quote shares is counted above and listed in clusters.csv only.
+    if (r.kind == "reported") continue;
     out << "<tr><td>" << Html(c.speaker[k.members[0].quote]) << "</td><td>" << Html(r.source)
         << "</td><td>" << Html(QuoteKey(r)) << "</td><td>" << Html(r.quote) << "</td></tr>\n";
   }

@@ -190,6 +190,8 @@ class RuleLoader {
       Add(rules_->particles_, l);
     });
     LoadLexicon("auxiliaries.txt", {}, [&](const LexiconLine& l) { Add(rules_->auxiliaries_, l); });
+    LoadLexicon("stop_words.txt", {},
+                [&](const LexiconLine& l) { rules_->stop_words_.insert(l.entry); });
     LoadLexicon("work_nouns.txt", {},
                 [&](const LexiconLine& l) { rules_->work_nouns_.insert(l.entry); });
     LoadLexicon("speech_nouns.txt", {},

@@ -58,12 +58,17 @@ with open(sys.argv[2], newline='', encoding='utf-8') as f:
 tables = [e for e in find('table') if e['attrs'].get('id') == 'heatmap']
 assert len(tables) == 1, 'no heat map table'
 cells = find('td', 'heat', tables[0])
-expected = [int(n) for row in speakers[1:] for n in row[1:-1]]
-assert [int(c['attrs']['data-count']) for c in cells] == expected, 'heat map cells differ from speakers.csv'
-assert [int(c['text']) for c in cells] == expected
+# speakers.csv: speaker, one column per source, the same with " reported", direct, reported, total.
+n = (len(speakers[0]) - 4) // 2
+direct = [int(v) for row in speakers[1:] for v in row[1:1 + n]]
+reported = [int(v) for row in speakers[1:] for v in row[1 + n:1 + 2 * n]]
+assert [int(c['attrs']['data-count']) for c in cells] == direct, 'heat map cells differ from speakers.csv'
+assert [int(c['attrs']['data-reported']) for c in cells] == reported, 'reported counts differ'
+assert [c['text'] for c in cells] == [f'{d} (+{r})' if r else str(d) for d, r in zip(direct, reported)]
+assert any(reported), 'no reported speech in the heat map'
 assert all('background' in c['attrs'].get('style', '') for c in cells)
 heads = [e['text'] for e in find('th', 'src', tables[0])]
-assert heads == speakers[0][1:-1], (heads, speakers[0])
+assert heads == speakers[0][1:1 + n], (heads, speakers[0])
 
 clusters = find('section', 'cluster')
 assert clusters, 'no shared clusters rendered'
@@ -76,6 +81,12 @@ dropped = [d['text'] for d in find('del', 'dropped', stanovaya[0])]
 assert dropped == ['unambiguous'], dropped
 marked = [m['text'] for m in find('mark', 'changed', stanovaya[0]) + find('ins', 'added', stanovaya[0])]
 assert marked == ['unambiguous'], marked   # the fuller version, marked against the short one
+peskov = [c for c in clusters if 'paraphrase' in c['attrs'].get('data-relations', '').split()
+          and 'Peskov' in c['text']]
+assert peskov, 'no Peskov paraphrase cluster'
+versions = find('div', 'version', peskov[0])
+assert any(v['attrs'].get('data-relation') == 'paraphrase' and 'reported speech' in v['text']
+           for v in versions), 'the paraphrase is not shown beside the quote'
 verbatim = [c for c in clusters if c['attrs'].get('data-relations') == 'verbatim']
 assert verbatim and all(len(find('div', 'version', c)) >= 2 for c in verbatim)
 assert not find('del', None, verbatim[0]) and not find('mark', None, verbatim[0])

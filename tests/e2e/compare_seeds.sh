@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# End to end: `saidby compare` over corpus/seeds. The five speakers the seeds share across
-# outlets must have the per-outlet counts that gold.csv gives (direct speech rows, outlet from
-# sources.csv); the Graham quote two outlets share word for word is `verbatim`; the Stanovaya
-# quote an outlet shortened inside the marks is `altered` with "unambiguous" named; a quote table
-# gives the same result as the articles; and --merge of two halves equals one run, byte for byte.
+# End to end: `saidby compare` over corpus/seeds. Every outlet of sources.csv has a direct and a
+# reported column (outlet C, which has no quotation marks, included); the five speakers the seeds
+# share across outlets have the per-outlet direct counts that gold.csv gives, and the reported
+# counts are extract's reported rows; the Graham quote two outlets share word for word is
+# `verbatim`; the Stanovaya quote an outlet shortened inside the marks is `altered` with
+# "unambiguous" named; Peskov's quote in outlet A and outlet C's paraphrase of it (no marks) share
+# a cluster as `paraphrase`; a quote table gives the same result as the articles; and --merge of
+# two halves equals one run, byte for byte.
 source "$(dirname "$0")/lib/common.sh"
 seeds="$root/corpus/seeds"
 
-outputs=(speakers.csv clusters.csv quotes.csv report.html)
+outputs=(speakers.csv clusters.csv quotes.csv outlets.csv report.html)
 
 "$saidby" compare "$seeds" -o "$tmp/all" -q || fail "compare over the seeds: exit $?"
 for f in "${outputs[@]}"; do [ -s "$tmp/all/$f" ] || fail "$f missing"; done
@@ -29,20 +32,36 @@ for g in rows(f'{seeds}/gold.csv'):
 with open(f'{out}/speakers.csv', newline='', encoding='utf-8') as f:
     table = list(csv.reader(f))
 header, body = table[0], {r[0]: r for r in table[1:]}
-assert header[0] == 'speaker' and header[-1] == 'total', header
-sources = header[1:-1]
+assert header[0] == 'speaker' and header[-3:] == ['direct', 'reported', 'total'], header
+n = (len(header) - 4) // 2
+sources, reported_cols = header[1:1 + n], header[1 + n:1 + 2 * n]
+assert sorted(sources) == sorted(set(outlet.values())), (sources, outlet)
+assert reported_cols == [s + ' reported' for s in sources], reported_cols
 problems = []
 for s in five:
-    got = {src: int(n) for src, n in zip(sources, body.get(s, [s] + ['0'] * len(sources))[1:-1]) if int(n)}
+    row = body.get(s, [s] + ['0'] * (len(header) - 1))
+    got = {src: int(v) for src, v in zip(sources, row[1:1 + n]) if int(v)}
     if got != expected[s]:
         problems.append(f'{s}: expected {expected[s]}, got {got}')
-    if s in body and int(body[s][-1]) != sum(int(n) for n in body[s][1:-1]):
-        problems.append(f'{s}: total is not the sum of its row')
+for s, row in body.items():
+    d, r = [int(v) for v in row[1:1 + n]], [int(v) for v in row[1 + n:1 + 2 * n]]
+    assert [sum(d), sum(r), sum(d) + sum(r)] == [int(v) for v in row[-3:]], f'{s}: totals do not add up'
+clusters = rows(f'{out}/clusters.csv')
+# Reported counts: extract's reported rows (clusters.csv lists every row once, by canonical speaker).
+counted = {}
+for r in clusters:
+    if r['kind'] == 'reported':
+        counted[(r['speaker'], r['source'])] = counted.get((r['speaker'], r['source']), 0) + 1
+for s, row in body.items():
+    for src, v in zip(sources, row[1 + n:1 + 2 * n]):
+        assert int(v) == counted.get((s, src), 0), f'{s} in {src}: {v} reported, clusters.csv has {counted.get((s, src), 0)}'
+c = 'unknown outlet C, rewritten'
+assert sum(int(row[1 + n + sources.index(c)]) for row in body.values()) > 0, 'outlet C counts no reported speech'
+assert int(body['Dmitry Peskov'][1 + n + sources.index(c)]) >= 1, 'outlet C does not show Peskov'
 # Reported at the end, so that the other checks still run when attribution is off.
 with open(sys.argv[3], 'w', encoding='utf-8') as f:
     f.write(''.join(p + '\n' for p in problems))
 
-clusters = rows(f'{out}/clusters.csv')
 def members(speaker, words):
     return [r for r in clusters if r['speaker'] == speaker and words in r['quote']]
 graham = members('Thomas Graham', 'Witkoff coming to Moscow')
@@ -55,7 +74,31 @@ short = [r for r in stanovaya if r['quote'].startswith('deliberate presentation'
 assert short and short[0]['diff'] == '[-unambiguous-]', stanovaya
 rubio = members('Marco Rubio', 'Putin can end this war')
 assert len({r['cluster'] for r in rubio}) == 1 and {r['relation'] for r in rubio} == {'excerpt'}, rubio
-print('seeds: verbatim, altered and excerpt clusters found')
+peskov_quote = members('Dmitry Peskov', 'some were called unacceptable')
+peskov_c = [r for r in members('Dmitry Peskov', 'accepted proposals') if r['source'] == c]
+assert len(peskov_quote) == 1 and peskov_quote[0]['source'] == 'unknown outlet A', peskov_quote
+assert len(peskov_c) == 1 and peskov_c[0]['kind'] == 'reported', peskov_c
+assert peskov_c[0]['cluster'] == peskov_quote[0]['cluster'], (peskov_c, peskov_quote)
+assert peskov_c[0]['relation'] == 'paraphrase', peskov_c
+assert peskov_c[0]['compared_with'] == peskov_quote[0]['doc'] + '#' + peskov_quote[0]['quote_id'], peskov_c
+assert 'accepted' in peskov_c[0]['diff'] and 'unacceptable' in peskov_c[0]['diff'], peskov_c
+# A paraphrase joins its own speaker's quote only; the rest of reported speech stays unique.
+for r in clusters:
+    if r['relation'] == 'paraphrase':
+        anchor = [a for a in clusters if a['doc'] + '#' + a['quote_id'] == r['compared_with']]
+        assert anchor and anchor[0]['speaker'] == r['speaker'] and anchor[0]['cluster'] == r['cluster'], r
+        assert (r['kind'] == 'reported') != (anchor[0]['kind'] == 'reported'), r
+print('seeds: verbatim, altered, excerpt and paraphrase clusters found')
+PY
+
+# --direct-only: the reported columns are zeros and nothing is a paraphrase.
+"$saidby" compare "$seeds" -o "$tmp/direct" -q --direct-only || fail "compare --direct-only: exit $?"
+python3 - "$tmp/direct" <<'PY' || fail "--direct-only"
+import csv, sys
+table = list(csv.reader(open(f'{sys.argv[1]}/speakers.csv', newline='', encoding='utf-8')))
+n = (len(table[0]) - 4) // 2
+assert n == 5 and all(int(v) == 0 for row in table[1:] for v in row[1 + n:1 + 2 * n] + [row[-2]])
+assert 'paraphrase' not in open(f'{sys.argv[1]}/clusters.csv', encoding='utf-8').read()
 PY
 
 # A quote table from extract gives the same bytes as the articles it came from.
@@ -81,6 +124,20 @@ done
 # Merging the same output twice changes nothing (a row is kept once).
 "$saidby" compare --merge "$tmp/all" "$tmp/out1" -o "$tmp/merged_dup" -q
 cmp -s "$tmp/all/clusters.csv" "$tmp/merged_dup/clusters.csv" || fail "overlapping merge differs"
+
+# An outlet whose articles hold no quote at all still has its columns of zeros, and keeps them
+# through --merge (outlets.csv).
+mkdir -p "$tmp/quiet"
+printf 'The council met on Tuesday and adjourned without a vote.\n' > "$tmp/quiet/q1.txt"
+printf 'doc,source\nq1,Quiet Gazette\n' > "$tmp/quiet/sources.csv"
+"$saidby" compare "$seeds" "$tmp/quiet" -o "$tmp/with_quiet" -q || fail "compare with a quiet outlet: exit $?"
+"$saidby" compare "$tmp/quiet" -o "$tmp/quiet_out" -q || fail "compare of a quiet outlet alone: exit $?"
+head -1 "$tmp/with_quiet/speakers.csv" | grep -q ',Quiet Gazette,.*,Quiet Gazette reported,' ||
+  fail "no column for an outlet without quotes: $(head -1 "$tmp/with_quiet/speakers.csv")"
+"$saidby" compare --merge "$tmp/all" "$tmp/quiet_out" -o "$tmp/merged_quiet" -q || fail "merge: exit $?"
+for f in "${outputs[@]}"; do
+  cmp -s "$tmp/with_quiet/$f" "$tmp/merged_quiet/$f" || fail "merged $f loses the quiet outlet"
+done
 
 # Errors: a malformed table is reported by file:line and skipped (exit 1); --merge of a folder
 # that is no compare output is reported; a usage error exits 2 and shows compare's usage.

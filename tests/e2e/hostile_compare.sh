@@ -60,11 +60,12 @@ python3 - "$tmp/wide4/speakers.csv" <<'PY' || fail "speakers.csv past the source
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
 header, body = rows[0], rows[1:]
-assert len(header) == 1 + 256 + 1 + 1, len(header)
-assert header[-2] == '(3744 other sources)' and header[-1] == 'total', header[-2:]
+assert len(header) == 1 + 2 * (256 + 1) + 3, len(header)
+assert header[257] == '(3744 other sources)' and header[-1] == 'total', header[257]
+assert header[-5:-3] == ['Outlet 1227 reported', '(3744 other sources) reported'], header[-5:-3]
 assert header[1:257] == sorted(f'Outlet {i}' for i in range(4000))[:256], header[1:4]
 assert len(body) == 4000, len(body)
-assert all(sum(int(n) for n in r[1:-1]) == int(r[-1]) == 1 for r in body)
+assert all(sum(int(n) for n in r[1:258]) == int(r[-3]) == int(r[-1]) == 1 for r in body)
 PY
 small_kb=$(peak_kb "$tmp/wide1.csv")
 large_kb=$(peak_kb "$tmp/wide4.csv")

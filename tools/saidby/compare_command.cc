@@ -19,6 +19,7 @@
 #include "saidby/article_source.h"
 #include "saidby/comparison.h"
 #include "saidby/comparison_printer.h"
+#include "saidby/csv.h"
 #include "saidby/extractor.h"
 #include "saidby/quote_printer.h"
 #include "saidby/quote_table.h"
@@ -31,7 +32,7 @@ void AddCompareOptions(CLI::App& app, CompareFlags& flags) {
                  "Quote tables (.csv, .jsonl) or articles (files, folders); none or '-': JSON "
                  "Lines documents on stdin. With --merge: compare output folders");
   app.add_option("-o,--output", flags.output_dir,
-                 "Folder for speakers.csv, clusters.csv, quotes.csv and report.html "
+                 "Folder for speakers.csv, clusters.csv, quotes.csv, outlets.csv and report.html "
                  "(default: clusters.csv to stdout)");
   app.add_option("--html", flags.html, "Write the report here instead of DIR/report.html");
   app.add_flag("--merge", flags.merge, "Combine earlier compare outputs (their quotes.csv)");
@@ -44,18 +45,20 @@ void AddCompareOptions(CLI::App& app, CompareFlags& flags) {
       ->check(CLI::Range(1, 1024));
   app.add_option("--max-doc-bytes", flags.max_doc_bytes, "Skip (and report) larger articles")
       ->check(CLI::PositiveNumber);
+  app.add_flag("--direct-only", flags.direct_only,
+               "Articles: extract direct quotes only, no reported speech");
   app.add_flag("-q,--quiet", flags.quiet, "No warnings on stderr (errors are still reported)");
 }
 
 namespace {
 
 // Extracts articles from paths (or stdin JSON Lines) in parallel chunks, rows in input order.
-// `skipped` is set for every reported input.
+// `skipped` is set for every reported input; `sources` receives every article's outlet.
 void ExtractArticles(const CompareFlags& flags, const RuleSet& rules, ArticleList list,
-                     bool from_stdin, std::vector<QuoteRecord>& rows, bool& skipped) {
-  // Quotes only until compare counts reported speech in a column of its own (issue #13).
+                     bool from_stdin, std::vector<QuoteRecord>& rows,
+                     std::vector<std::string>& sources, bool& skipped) {
   const Extractor extractor(rules, ExtractOptions{/*keep_scare=*/false, /*explain=*/false,
-                                                  /*reported=*/false});
+                                                  /*reported=*/!flags.direct_only});
   const int jobs = flags.jobs > 0
                        ? flags.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -134,6 +137,7 @@ void ExtractArticles(const CompareFlags& flags, const RuleSet& rules, ArticleLis
             line_no);
         labels_warned = true;
       }
+      sources.push_back(a->source);
       chunk.push_back({"stdin:" + std::to_string(line_no), std::nullopt, std::move(a)});
       if (chunk.size() >= chunk_size) flush();
     }
@@ -150,6 +154,7 @@ void ExtractArticles(const CompareFlags& flags, const RuleSet& rules, ArticleLis
     for (const std::string& w : list.warnings) spdlog::warn("{}", w);
   }
   for (ArticleRef& ref : list.articles) {
+    sources.push_back(ref.source);
     std::string where = ref.path;
     chunk.push_back({std::move(where), std::move(ref), std::nullopt});
     if (chunk.size() >= chunk_size) flush();
@@ -209,7 +214,7 @@ int RunCompare(const CompareFlags& flags) {
   std::vector<std::string> output_paths;
   if (!flags.output_dir.empty()) {
     const fs::path dir(flags.output_dir);
-    for (const char* name : {"quotes.csv", "speakers.csv", "clusters.csv"})
+    for (const char* name : {"quotes.csv", "speakers.csv", "clusters.csv", "outlets.csv"})
       output_paths.push_back((dir / name).string());
     if (flags.html.empty()) output_paths.push_back((dir / "report.html").string());
   }
@@ -262,9 +267,29 @@ int RunCompare(const CompareFlags& flags) {
     }
     for (QuoteRecord& r : t.value()) rows.push_back(std::move(r));
   }
-  if (from_stdin || !article_paths.empty()) {
-    ExtractArticles(flags, *rules, std::move(list), from_stdin, rows, skipped);
+  // Outlets an earlier run read articles of but found no row in (outputs before outlets.csv
+  // have none to read).
+  for (size_t i = 0; flags.merge && i < flags.inputs.size(); ++i) {
+    const std::string path = (fs::path(flags.inputs[i]) / "outlets.csv").string();
+    std::error_code ec;
+    if (!fs::exists(path, ec)) continue;
+    Result<CsvTable> t = ReadCsvFile(path, size_t{256} << 20, "the outlets.csv limit");
+    if (!t.ok() || t->header != std::vector<std::string>{"source"}) {
+      spdlog::error(
+          "{}", t.ok() ? path + ":1: the header must be exactly `source`" : t.status().message());
+      skipped = true;
+      continue;
+    }
+    for (std::vector<std::string>& row : t->rows) {
+      if (!row.empty()) options.sources.push_back(std::move(row[0]));
+    }
   }
+  if (from_stdin || !article_paths.empty()) {
+    ExtractArticles(flags, *rules, std::move(list), from_stdin, rows, options.sources, skipped);
+  }
+  std::sort(options.sources.begin(), options.sources.end());
+  options.sources.erase(std::unique(options.sources.begin(), options.sources.end()),
+                        options.sources.end());
 
   const Comparison c = Compare(std::move(rows), options);
   // Two different rows under one key: one of them is lost, whatever -q says.
@@ -309,6 +334,11 @@ int RunCompare(const CompareFlags& flags) {
                     }) &&
               write((dir / "speakers.csv").string(), printer(WriteSpeakersCsv)) &&
               write((dir / "clusters.csv").string(), printer(WriteClustersCsv)) &&
+              write((dir / "outlets.csv").string(),
+                    [&](std::ostream& out) {
+                      out << "source\r\n";
+                      for (const std::string& s : c.sources) out << CsvField(s) << "\r\n";
+                    }) &&
               (!flags.html.empty() ||
                write((dir / "report.html").string(), printer(WriteComparisonHtml)));
   } else {

@@ -1,5 +1,5 @@
 // `saidby compare`: quote tables (or articles, extracted first) compared across sources; writes
-// speakers.csv, clusters.csv, quotes.csv and report.html into -o DIR (see
+// speakers.csv, clusters.csv, quotes.csv, outlets.csv and report.html into -o DIR (see
 // engine/include/saidby/comparison.h). `--merge OUT...` recomputes from the quotes.csv of earlier
 // compare outputs, so merging partial runs gives the bytes of one run over everything.
 #pragma once
@@ -23,6 +23,7 @@ struct CompareFlags {
   int jobs = 0;         // 0: all cores
   size_t max_doc_bytes = kDefaultMaxDocBytes;
   bool quiet = false;
+  bool direct_only = false;  // articles: no reported-speech rows
 };
 
 void AddCompareOptions(CLI::App& app, CompareFlags& flags);

@@ -1,5 +1,8 @@
 // Comparison: quote tables from many outlets side by side: who is quoted where (speaker × source
-// counts) and which quotes share their words (clusters, with a relation and a word diff).
+// counts, direct quotes and reported speech apart) and which quotes share their words (clusters,
+// with a relation and a word diff). A reported-speech row joins the cluster of the quote of the
+// same speaker whose rare word stems it shares (a `paraphrase`); it never links to another
+// reported row, so paraphrases cannot chain clusters.
 // Pure, no I/O; the result depends only on the set of rows, never their order, so partial runs
 // merge exactly by comparing the union of their rows. Cost: an index of rare words proposes a
 // bounded number of candidates per distinct quote (those sharing the most IDF), each aligned
@@ -23,7 +26,7 @@
 
 namespace saidby {
 
-enum class Relation { kVerbatim, kExcerpt, kAltered, kConflict, kUnique };
+enum class Relation { kVerbatim, kExcerpt, kAltered, kConflict, kParaphrase, kUnique };
 std::string_view RelationName(Relation r);
 
 // One step of the alignment of a version against the version it is compared with (its anchor).
@@ -66,8 +69,20 @@ struct CompareOptions {
   // words: this similarity, and this many shared words or all words of the longer.
   double conflict_similarity = 0.9;  // default 0.9
   size_t conflict_words = 8;         // default 8
+  // A reported-speech row is a paraphrase of a quote of the same speaker when they share at
+  // least paraphrase_words rare word stems (Snowball; the stop words of speakers.rules are no
+  // content), and these carry at least
+  // paraphrase_share of the IDF of all the reported row's stems. A stem is rare when found in
+  // at most max_posting rows and at most rows^paraphrase_rare of them (IDF at least that share
+  // of the largest), so generic words ("people", "very") link nothing at any corpus size.
+  size_t paraphrase_words = 3;    // default 3
+  double paraphrase_share = 0.4;  // default 0.4
+  double paraphrase_rare = 0.6;   // default 0.6
   // Who is one speaker across documents (speaker_identity.h): rules, aliases.
   SpeakerIdentityOptions speakers;
+  // Sources listed even when none of their rows is compared (every article's outlet), so an
+  // outlet that quotes no one still gets its column of zeros.
+  std::vector<std::string> sources;
 };
 
 // Aligns `version` against `anchor` (tokens from SplitQuoteWords): shared stretch with free
@@ -78,13 +93,15 @@ WordAlignment AlignWords(const std::vector<std::string>& anchor,
 
 // Sparse, so that memory grows with the rows, not with speakers × sources.
 struct SourceCount {
-  size_t source = 0;  // index into Comparison::sources
-  size_t quotes = 0;  // never 0
+  size_t source = 0;    // index into Comparison::sources
+  size_t quotes = 0;    // direct quotes (every kind but `reported`)
+  size_t reported = 0;  // reported-speech rows; quotes + reported is never 0
 };
 struct SpeakerCounts {
-  std::string speaker;              // canonical; empty: quotes with no attributed speaker
+  std::string speaker;              // canonical; empty: rows with no attributed speaker
   std::vector<SourceCount> counts;  // the sources that quote this speaker, in sources order
-  size_t total = 0;
+  size_t quotes = 0, reported = 0;
+  size_t total = 0;  // quotes + reported
 };
 
 struct ClusterMember {
@@ -92,7 +109,9 @@ struct ClusterMember {
   Relation relation = Relation::kUnique;
   double similarity = 0;
   size_t anchor = WordOp::kNone;  // the quote it was compared with; kNone when unique
-  std::vector<WordOp> ops;        // this quote's words against the anchor's
+  // This quote's words against the anchor's; for a paraphrase only the words whose stem the
+  // anchor shares (kSame), in order.
+  std::vector<WordOp> ops;
 };
 
 struct QuoteCluster {
@@ -102,10 +121,11 @@ struct QuoteCluster {
 
 struct Comparison {
   std::vector<QuoteRecord> quotes;      // scare rows dropped, duplicates dropped, sorted by
-                                        // (source, doc, quote_id, then every other field)
+                                        // (source, doc, quote_id, then every other field);
+                                        // reported-speech rows included (kind `reported`)
   std::vector<std::string> speaker;     // canonical speaker of each quote
   std::vector<QuoteWords> words;        // tokens of each quote
-  std::vector<std::string> sources;     // sorted
+  std::vector<std::string> sources;     // sorted: those of the rows and options.sources
   std::vector<SpeakerCounts> speakers;  // by total (descending), then name; unattributed last
   std::vector<QuoteCluster> clusters;   // shared clusters first, then unique quotes
   std::vector<std::string> clashes;     // "source/doc#id: two different rows with this key"

@@ -3,12 +3,16 @@
 // Comparison, so equal inputs give equal files (what `compare --merge` relies on).
 // Cost: one pass over speakers, clusters and their words. Nothing is kept after the call.
 //
-// speakers.csv: speaker,<one column per source, sorted>,total (CSV, CRLF like extract). Past
-//   kSpeakersCsvSources sources, only the busiest get a column and a "(N other sources)" column
-//   before total sums the rest, so the table grows with the rows, not speakers × sources.
-// clusters.csv: cluster,speaker,source,doc,quote_id,quote,relation,similarity,compared_with,diff
-//   compared_with is "doc#quote_id"; diff lists the word edits from that version to this one,
-//   git word-diff style: [-dropped-] {+added+} [-old-]{+new+}, [-…elided-] for an ellipsis.
+// speakers.csv: speaker,<one column per source>,<the same, each followed by " reported">,
+//   direct,reported,total (CSV, CRLF like extract). A source's plain column counts its direct
+//   quotes, its " reported" column its reported-speech rows; every source has both, zeros
+//   included. Past kSpeakersCsvSources sources, only the busiest get columns and a
+//   "(N other sources)" column (and its " reported" twin) sums the rest, so the table grows with
+//   the rows, not speakers × sources.
+// clusters.csv: cluster,speaker,source,doc,quote_id,kind,quote,relation,similarity,
+//   compared_with,diff. compared_with is "doc#quote_id"; diff lists the word edits from that
+//   version to this one, git word-diff style: [-dropped-] {+added+} [-old-]{+new+}, [-…elided-]
+//   for an ellipsis; for a paraphrase, "shared: " and the words whose stems both hold.
 //
 // Example:
 //   WriteClustersCsv(Compare(rows), std::cout);
@@ -31,10 +35,11 @@ inline constexpr size_t kHeatMapCells = 20000;
 void WriteSpeakersCsv(const Comparison& c, std::ostream& out);
 void WriteClustersCsv(const Comparison& c, std::ostream& out);
 
-// One page, no network and no external files: the speaker × source heat map (capped as above,
-// with a note of what it leaves out), then each shared
-// cluster's versions side by side with changed, added and dropped words marked, then the quotes
-// no other version shares. A small inline script filters clusters by relation.
+// One page, no network and no external files: the speaker × source heat map (direct quotes,
+// and "(+N)" reported-speech rows; capped as above, with a note of what it leaves out), then
+// each shared cluster's versions side by side with changed, added and dropped words marked (a
+// paraphrase's shared words highlighted), then the direct quotes no other version shares. A
+// small inline script filters clusters by relation.
 void WriteComparisonHtml(const Comparison& c, std::ostream& out);
 
 // The diff column of clusters.csv for one member (empty when it has no edits).

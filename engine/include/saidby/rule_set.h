@@ -195,6 +195,8 @@ class RuleSet {
   // "statement", "email", "release" (speech_nouns.txt): a text or utterance whose author speaks
   // through it ("the statement said").
   bool IsSpeechNoun(const std::string& lower) const { return speech_nouns_.count(lower) > 0; }
+  // Function words (stop_words.txt): never the content a paraphrase shares with a quote.
+  bool IsStopWord(const std::string& lower) const { return stop_words_.count(lower) > 0; }
   // Longest multi-word entry (in words) among all lexicons and literals.
   size_t max_phrase_words() const { return max_phrase_words_; }
   // Most words in a multi-word cue, title, determiner or literal that starts with the word
@@ -223,7 +225,7 @@ class RuleSet {
   std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_,
       unnamed_determiners_, articles_, particles_, auxiliaries_, work_nouns_, not_names_,
       organisation_heads_, places_, speech_nouns_, thought_cues_, object_cues_,
-      reporting_cue_starts_;
+      reporting_cue_starts_, stop_words_;
   std::unordered_map<std::string, GivenName> given_names_;
   std::unordered_map<std::string, std::vector<std::string>> formal_names_;  // nickname → names
   std::unordered_map<std::string, PronounEntry> pronouns_;
