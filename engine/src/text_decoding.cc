@@ -1,0 +1,144 @@
+#include "saidby/text_decoding.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include <cstring>
+#include <memory>
+#include <optional>
+
+#include "saidby/document.h"
+
+namespace saidby {
+namespace {
+
+struct CloseConverter {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+struct CloseDetector {
+  void operator()(UCharsetDetector* d) const { ucsdet_close(d); }
+};
+
+// `bytes` read as `encoding`, in UTF-8; an error on any byte the encoding does not allow.
+Result<std::string> Convert(std::string_view bytes, const std::string& encoding) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, CloseConverter> cnv(ucnv_open(encoding.c_str(), &err));
+  if (U_FAILURE(err)) return Status::Error("unknown encoding '" + encoding + "'");
+  ucnv_setToUCallBack(cnv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
+  // Every encoding ICU knows takes at least one byte for a character UTF-8 writes in at most
+  // four, and one for U+FFFF and below, which UTF-8 writes in at most three.
+  std::string out(bytes.size() * 3 + 16, '\0');
+  const int32_t n =
+      ucnv_toAlgorithmic(UCNV_UTF8, cnv.get(), out.data(), static_cast<int32_t>(out.size()),
+                         bytes.data(), static_cast<int32_t>(bytes.size()), &err);
+  if (err == U_BUFFER_OVERFLOW_ERROR) {
+    err = U_ZERO_ERROR;
+    out.assign(static_cast<size_t>(n), '\0');
+    ucnv_resetToUnicode(cnv.get());
+    ucnv_toAlgorithmic(UCNV_UTF8, cnv.get(), out.data(), static_cast<int32_t>(out.size()),
+                       bytes.data(), static_cast<int32_t>(bytes.size()), &err);
+  }
+  if (U_FAILURE(err)) return Status::Error("not valid " + encoding + " text");
+  out.resize(static_cast<size_t>(n));
+  return out;
+}
+
+// Whether `s` holds a well-formed multi-byte UTF-8 sequence: text in a legacy encoding
+// almost never does ("é" is one byte followed by ASCII), so a file that does is UTF-8 with
+// bad bytes, not another encoding.
+bool HasMultiByteUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t tail = c >= 0xC2 && c <= 0xDF   ? 1
+                        : c >= 0xE0 && c <= 0xEF ? 2
+                        : c >= 0xF0 && c <= 0xF4 ? 3
+                                                 : 0;
+    if (tail == 0 || i + tail >= s.size()) continue;
+    size_t k = 1;
+    while (k <= tail && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80) ++k;
+    if (k > tail) return true;
+  }
+  return false;
+}
+
+struct Guess {
+  std::string name;
+  int confidence = 0;
+};
+
+// ICU's best guess that is not a Unicode encoding (those were ruled out before asking).
+std::optional<Guess> Detect(std::string_view bytes, bool markup) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, CloseDetector> det(ucsdet_open(&err));
+  if (U_FAILURE(err)) return std::nullopt;
+  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &err);
+  ucsdet_enableInputFilter(det.get(), markup);
+  int32_t count = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &count, &err);
+  if (U_FAILURE(err)) return std::nullopt;
+  for (int32_t i = 0; i < count; ++i) {
+    const char* name = ucsdet_getName(matches[i], &err);
+    if (U_FAILURE(err) || name == nullptr) return std::nullopt;
+    if (std::strncmp(name, "UTF-", 4) == 0) continue;
+    return Guess{name, static_cast<int>(ucsdet_getConfidence(matches[i], &err))};
+  }
+  return std::nullopt;
+}
+
+struct ByteOrderMark {
+  std::string_view bytes;
+  const char* encoding;
+};
+
+}  // namespace
+
+bool IsKnownEncoding(std::string_view name) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, CloseConverter> cnv(ucnv_open(std::string(name).c_str(), &err));
+  return U_SUCCESS(err);
+}
+
+Result<DecodedText> DecodeText(std::string bytes, std::string_view encoding, bool markup) {
+  if (!encoding.empty()) {
+    Result<std::string> text = Convert(bytes, std::string(encoding));
+    if (!text.ok()) return text.status();
+    return DecodedText{std::move(text).value(), ""};
+  }
+  // UTF-32 first: its little-endian mark starts with UTF-16's.
+  static constexpr ByteOrderMark kMarks[] = {
+      {std::string_view("\xFF\xFE\0\0", 4), "UTF-32LE"},
+      {std::string_view("\0\0\xFE\xFF", 4), "UTF-32BE"},
+      {"\xFF\xFE", "UTF-16LE"},
+      {"\xFE\xFF", "UTF-16BE"},
+  };
+  const std::string_view all(bytes);
+  for (const ByteOrderMark& m : kMarks) {
+    if (!all.starts_with(m.bytes)) continue;
+    Result<std::string> text = Convert(all.substr(m.bytes.size()), m.encoding);
+    if (!text.ok()) {
+      std::string hex;
+      for (const char c : m.bytes) {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        if (!hex.empty()) hex += ' ';
+        hex += kHex[static_cast<unsigned char>(c) >> 4];
+        hex += kHex[static_cast<unsigned char>(c) & 15];
+      }
+      return Status::Error(text.status().message() + " (byte order mark " + hex + ")");
+    }
+    return DecodedText{std::move(text).value(), ""};
+  }
+  size_t bad_at = 0;
+  const Status valid = ValidateText(all, &bad_at);
+  if (valid.ok() || all.find('\0') != std::string_view::npos || HasMultiByteUtf8(all)) {
+    return DecodedText{std::move(bytes), ""};
+  }
+  const std::optional<Guess> guess = Detect(all, markup);
+  if (!guess) return DecodedText{std::move(bytes), ""};
+  Result<std::string> text = Convert(all, guess->name);
+  if (!text.ok()) return DecodedText{std::move(bytes), ""};
+  return DecodedText{std::move(text).value(),
+                     valid.message() + ": read as " + guess->name + " (ICU's guess, confidence " +
+                         std::to_string(guess->confidence) + "%; --encoding NAME to choose)"};
+}
+
+}  // namespace saidby
