@@ -197,7 +197,9 @@ Result<Article> ReadArticle(const ArticleRef& ref, size_t max_bytes, std::string
   if (Status valid = ValidateText(decoded->text); !valid.ok()) return valid;
   std::string_view page = decoded->text;
   if (page.starts_with("\xEF\xBB\xBF")) page.remove_prefix(3);
-  a.text = HtmlText(page);
+  Result<std::string> text = HtmlText(page);
+  if (!text.ok()) return text.status();
+  a.text = std::move(text).value();
   return a;
 }
 

@@ -2,8 +2,11 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstddef>
 #include <cstdlib>
-#include <unordered_set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -111,31 +114,115 @@ class Paragraphs {
   bool space_ = false;
 };
 
-// Gumbo's memory, freed here: gumbo_destroy_output recurses once per level of nesting, which a
-// hostile page can make deep enough to overflow a worker thread's stack.
+// Gumbo's memory, freed here: gumbo_destroy_output recurses once per level of nesting. Each
+// block is on a list (the header before it), so freeing the lot is one loop.
 class Allocations {
  public:
+  Allocations() = default;
+  Allocations(const Allocations&) = delete;
+  Allocations& operator=(const Allocations&) = delete;
   ~Allocations() {
-    for (void* p : live_) std::free(p);
+    while (head_.next != &head_) Free(this, head_.next + 1);
   }
   static void* Allocate(void* self, size_t size) {
-    void* p = std::malloc(size);  // null as with gumbo's own malloc: nothing may unwind through C
-    if (p != nullptr) static_cast<Allocations*>(self)->live_.insert(p);
-    return p;
+    // Null as with gumbo's own malloc: nothing may unwind through C.
+    auto* h = static_cast<Header*>(std::malloc(sizeof(Header) + size));
+    if (h == nullptr) return nullptr;
+    Header& head = static_cast<Allocations*>(self)->head_;
+    h->prev = &head;
+    h->next = head.next;
+    head.next->prev = h;
+    head.next = h;
+    return h + 1;
   }
-  static void Free(void* self, void* p) {
+  static void Free(void*, void* p) {
     if (p == nullptr) return;
-    static_cast<Allocations*>(self)->live_.erase(p);
-    std::free(p);
+    Header* h = static_cast<Header*>(p) - 1;
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+    std::free(h);
   }
 
  private:
-  std::unordered_set<void*> live_;
+  struct alignas(std::max_align_t) Header {
+    Header* prev;
+    Header* next;
+  };
+  Header head_{&head_, &head_};
 };
+
+// Elements that close their open siblings or have no content: they add no depth.
+bool Nests(std::string_view tag) {
+  static constexpr std::string_view kFlat[] = {
+      "area", "base", "br",     "col", "dd",     "dt", "embed", "hr", "img",   "input", "li",
+      "link", "meta", "option", "p",   "source", "td", "th",    "tr", "track", "wbr"};
+  for (std::string_view f : kFlat) {
+    if (tag == f) return false;
+  }
+  return true;
+}
+
+// An estimate of how deep `html` nests, from its tags alone (an end tag closes up to the open
+// element of its name, if any, as the parser does). The parser scans its stack of open elements
+// for many tags, so a page nested N deep costs it N² (100,000 <div> take minutes): deeper than
+// `limit`, the estimate stops.
+size_t NestingDepth(std::string_view html, size_t limit) {
+  std::vector<std::string> open;
+  size_t i = 0;
+  auto lower_name = [&](size_t from) {
+    std::string name;
+    while (from < html.size() && std::isalnum(static_cast<unsigned char>(html[from]))) {
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(html[from++])));
+    }
+    return name;
+  };
+  while ((i = html.find('<', i)) != std::string_view::npos && open.size() <= limit) {
+    ++i;
+    if (html.substr(i, 3) == "!--") {
+      const size_t end = html.find("-->", i + 3);
+      i = end == std::string_view::npos ? html.size() : end + 3;
+      continue;
+    }
+    const bool closing = i < html.size() && html[i] == '/';
+    const std::string name = lower_name(closing ? i + 1 : i);
+    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) continue;
+    if (closing) {
+      for (size_t k = open.size(); k-- > 0;) {
+        if (open[k] != name) continue;
+        open.resize(k);
+        break;
+      }
+      continue;
+    }
+    const size_t tag_end = html.find('>', i);
+    if (tag_end == std::string_view::npos) break;
+    if (name == "script" || name == "style") {  // raw text: "a<b" in a script is no tag
+      const size_t close = html.find("</", tag_end);
+      i = close == std::string_view::npos ? html.size() : close;
+      while (i < html.size() && lower_name(i + 2) != name) {
+        const size_t next = html.find("</", i + 2);
+        i = next == std::string_view::npos ? html.size() : next;
+      }
+      continue;
+    }
+    // "<div/>" opens a div that stays open: the slash closes only in SVG and MathML.
+    const bool self_closing =
+        html[tag_end - 1] == '/' && std::any_of(open.begin(), open.end(), [](const std::string& e) {
+          return e == "svg" || e == "math";
+        });
+    if (!self_closing && Nests(name)) open.push_back(name);
+    i = tag_end + 1;
+  }
+  return open.size();
+}
 
 }  // namespace
 
-std::string HtmlText(std::string_view html) {
+Result<std::string> HtmlText(std::string_view html) {
+  if (NestingDepth(html, kMaxHtmlDepth) > kMaxHtmlDepth) {
+    return Status::Error("HTML nested deeper than " + std::to_string(kMaxHtmlDepth) +
+                         " elements (the limit)");
+  }
   Allocations memory;
   GumboOptions options = kGumboDefaultOptions;
   options.allocator = &Allocations::Allocate;

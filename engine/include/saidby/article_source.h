@@ -28,9 +28,9 @@ enum class ArticleFormat { kText, kHtml, kJsonLines };
 
 struct ArticleRef {
   std::string path;
-  ArticleFormat format = ArticleFormat::kText;
   std::string id;      // file name without extension; in a folder, the path from it ("x/art")
   std::string source;  // --source, else sources.csv, else the id (JSON Lines: unused)
+  ArticleFormat format = ArticleFormat::kText;
 };
 
 // Ids and sources are valid UTF-8 without NUL: other bytes are written as \xHH (label.h).
