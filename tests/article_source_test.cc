@@ -267,6 +267,24 @@ TEST_CASE("folders: articles by extension in any case, other files counted once"
   CHECK(one.warnings.empty());
 }
 
+TEST_CASE("document ids: files that differ only by extension keep it in their ids") {
+  ScratchDir s;
+  s.Write("batch/x.txt", "One.");
+  s.Write("batch/x.html", "<p>Two.</p>");
+  s.Write("batch/y.txt", "Three.");
+  s.Write("batch/sources.csv", "doc,source\nx,Wire\n");
+  ArticleList list = ListArticles({(s.dir / "batch").string()}, "");
+  REQUIRE(list.articles.size() == 3);
+  CHECK(list.articles[0].id == "x.html");
+  CHECK(list.articles[1].id == "x.txt");
+  CHECK(list.articles[2].id == "y");
+  CHECK(list.articles[0].source == "Wire");  // sources.csv still names them by their stem
+  REQUIRE(list.warnings.size() == 1);
+  CHECK(list.warnings[0] == "document ids: 'x' would name " + (s.dir / "batch/x.html").string() +
+                                " and " + (s.dir / "batch/x.txt").string() +
+                                ": their ids keep the extension (other such ids not reported)");
+}
+
 TEST_CASE("reading: HTML becomes its text, Latin-1 is converted with a note, JSON Lines refused") {
   ScratchDir s;
   ArticleRef html{s.Write("p.html", "<p>&ldquo;Yes,&rdquo; said Anna.</p><script>no()</script>"),

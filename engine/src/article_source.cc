@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "saidby/csv.h"
 #include "saidby/document.h"
@@ -90,6 +91,8 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
   std::map<std::pair<dev_t, ino_t>, std::string> seen;
   // `id`: the file name without extension, or for a file found in a folder, its path from that
   // folder without extension ("x/art"), so files of the same name in two subfolders differ.
+  // Each article's id with its extension, for ids that two files share (JSON Lines: none).
+  std::vector<std::string> full_names;
   auto add = [&](const fs::path& p, const fs::path& id, ArticleFormat format) {
     struct stat st {};
     if (::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
@@ -107,9 +110,11 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
       ref.id = ValidLabel(id.generic_string());
       ref.source = source;
       out.articles.push_back(std::move(ref));
+      full_names.emplace_back();
       return;
     }
     ref.id = ValidLabel(id.generic_string());
+    full_names.push_back(ValidLabel((id.parent_path() / p.filename()).generic_string()));
     if (ref.id != id.generic_string() && !named_bad_label) {
       named_bad_label = true;
       out.warnings.push_back(ValidLabel(ref.path) +
@@ -160,6 +165,32 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
       add(f, f.lexically_relative(path).replace_extension(), format);
     }
     if (skipped_example && example.empty()) example = ValidLabel(skipped_example->string());
+  }
+  // "x.txt" and "x.html" beside each other would both be document "x": such ids keep the
+  // extension, so that a document id still names one document.
+  std::map<std::string, std::vector<size_t>> by_id;
+  for (size_t i = 0; i < out.articles.size(); ++i) {
+    if (!full_names[i].empty()) by_id[out.articles[i].id].push_back(i);
+  }
+  std::string shared;
+  for (const auto& [id, same] : by_id) {
+    std::set<std::string> distinct;
+    for (size_t i : same) distinct.insert(full_names[i]);
+    // Two files named alike on the command line ("a/x.txt b/x.txt") are left as they were.
+    if (same.size() < 2 || distinct.size() < same.size()) continue;
+    for (size_t i : same) {
+      ArticleRef& ref = out.articles[i];
+      if (source.empty() && ref.source == ref.id) ref.source = full_names[i];
+      ref.id = full_names[i];
+      if (shared.empty())
+        shared += "'" + id + "' would name " + ref.path;
+      else if (shared.find(" and ") == std::string::npos)
+        shared += " and " + ref.path;
+    }
+  }
+  if (!shared.empty()) {
+    out.warnings.push_back("document ids: " + shared +
+                           ": their ids keep the extension (other such ids not reported)");
   }
   if (out.skipped > 0) {
     out.warnings.push_back(std::to_string(out.skipped) + (out.skipped == 1 ? " file" : " files") +
