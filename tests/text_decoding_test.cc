@@ -56,6 +56,22 @@ TEST_CASE("Latin-1 text is detected, converted, and the note names the guess and
   }
 }
 
+TEST_CASE("double-byte text is detected although it holds UTF-8 sequences by chance") {
+  // Japanese in Shift_JIS, five times: "こんにちは、世界。今日はいい天気ですね。…"
+  const std::string sentence =
+      "\x82\xB1\x82\xF1\x82\xC9\x82\xBF\x82\xCD\x81\x41\x90\xA2\x8A\x45\x81\x42\x8D\xA1\x93"
+      "\xFA\x82\xCD\x82\xA2\x82\xA2\x93\x56\x8B\x43\x82\xC5\x82\xB7\x82\xCB\x81\x42\x8E\x84"
+      "\x82\xCD\x93\x8C\x8B\x9E\x82\xC9\x8F\x5A\x82\xF1\x82\xC5\x82\xA2\x82\xDC\x82\xB7\x81"
+      "\x42\x93\xFA\x96\x7B\x8C\xEA\x82\xCC\x95\xB6\x8F\xCD\x82\xF0\x8F\x91\x82\xA2\x82\xC4"
+      "\x82\xA2\x82\xDC\x82\xB7\x81\x42";
+  std::string sjis;
+  for (int i = 0; i < 5; ++i) sjis += sentence;
+  Result<DecodedText> t = DecodeText(sjis, "", false);
+  REQUIRE(t.ok());
+  CHECK(t->note.find("read as Shift_JIS") != std::string::npos);
+  CHECK(t->text.starts_with("\xE3\x81\x93\xE3\x82\x93\xE3\x81\xAB"));  // こんに
+}
+
 TEST_CASE("what is not another encoding is left for ValidateText to report") {
   // UTF-8 with one bad byte: the valid sequences say it is UTF-8, so no guess is made.
   const std::string broken = "\xE2\x80\x9CYes,\xE2\x80\x9D said Anna \xFF Keller.";

@@ -43,22 +43,37 @@ Result<std::string> Convert(std::string_view bytes, const std::string& encoding)
   return out;
 }
 
-// Whether `s` holds a well-formed multi-byte UTF-8 sequence: text in a legacy encoding
-// almost never does ("é" is one byte followed by ASCII), so a file that does is UTF-8 with
-// bad bytes, not another encoding.
-bool HasMultiByteUtf8(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
+// Whether `s` is UTF-8 with bad bytes rather than another encoding: it holds at least as many
+// well-formed multi-byte UTF-8 sequences as bytes that fit none. Legacy text almost never
+// forms one ("é" is one byte followed by ASCII), double-byte text (Shift_JIS, GBK) only by
+// chance, among many bytes that do not.
+bool MostlyUtf8(std::string_view s) {
+  size_t valid = 0, invalid = 0;
+  for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    const size_t tail = c >= 0xC2 && c <= 0xDF   ? 1
+    const size_t tail = c < 0x80                 ? 0
+                        : c >= 0xC2 && c <= 0xDF ? 1
                         : c >= 0xE0 && c <= 0xEF ? 2
                         : c >= 0xF0 && c <= 0xF4 ? 3
-                                                 : 0;
-    if (tail == 0 || i + tail >= s.size()) continue;
+                                                 : 4;
+    if (tail == 0) {
+      ++i;
+      continue;
+    }
     size_t k = 1;
-    while (k <= tail && (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80) ++k;
-    if (k > tail) return true;
+    while (tail < 4 && k <= tail && i + k < s.size() &&
+           (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80) {
+      ++k;
+    }
+    if (tail < 4 && k > tail) {
+      ++valid;
+      i += k;
+    } else {
+      ++invalid;
+      ++i;
+    }
   }
-  return false;
+  return valid > 0 && valid >= invalid;
 }
 
 struct Guess {
@@ -129,7 +144,7 @@ Result<DecodedText> DecodeText(std::string bytes, std::string_view encoding, boo
   }
   size_t bad_at = 0;
   const Status valid = ValidateText(all, &bad_at);
-  if (valid.ok() || all.find('\0') != std::string_view::npos || HasMultiByteUtf8(all)) {
+  if (valid.ok() || all.find('\0') != std::string_view::npos || MostlyUtf8(all)) {
     return DecodedText{std::move(bytes), ""};
   }
   const std::optional<Guess> guess = Detect(all, markup);
