@@ -72,6 +72,25 @@ TEST_CASE("double-byte text is detected although it holds UTF-8 sequences by cha
   CHECK(t->text.starts_with("\xE3\x81\x93\xE3\x82\x93\xE3\x81\xAB"));  // こんに
 }
 
+TEST_CASE("an HTML page that is not UTF-8 is read in the charset its <meta> declares") {
+  // Too short for the detector to tell windows-1252 from ISO-8859-1: the page says which.
+  const std::string page =
+      "<html><head><META http-equiv=\"Content-Type\" content=\"text/html; "
+      "charset=windows-1252\"></head><body><p>\x93Yes,\x94 she said.</p></body></html>";
+  Result<DecodedText> t = DecodeText(page, "", /*markup=*/true);
+  REQUIRE(t.ok());
+  CHECK(t->text.find("<p>\xE2\x80\x9CYes,\xE2\x80\x9D she said.</p>") != std::string::npos);
+  CHECK(t->note ==
+        "invalid UTF-8 at byte 102: read as windows-1252 (the page's <meta> charset; "
+        "--encoding NAME to choose)");
+  // A page that is valid UTF-8 stays as it is, whatever it declares.
+  const std::string utf8 = "<meta charset='iso-8859-1'><p>caf\xC3\xA9</p>";
+  Result<DecodedText> u = DecodeText(utf8, "", true);
+  REQUIRE(u.ok());
+  CHECK(u->text == utf8);
+  CHECK(u->note.empty());
+}
+
 TEST_CASE("what is not another encoding is left for ValidateText to report") {
   // UTF-8 with one bad byte: the valid sequences say it is UTF-8, so no guess is made.
   const std::string broken = "\xE2\x80\x9CYes,\xE2\x80\x9D said Anna \xFF Keller.";

@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 
+#include <cctype>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -100,6 +101,29 @@ std::optional<Guess> Detect(std::string_view bytes, bool markup) {
   return std::nullopt;
 }
 
+// The charset an HTML page declares in its first 1024 bytes (<meta charset="…"> or
+// <meta http-equiv="Content-Type" content="text/html; charset=…">, as the HTML5 prescan reads
+// it, simplified); empty if none.
+std::string DeclaredCharset(std::string_view page) {
+  std::string head(page.substr(0, 1024));
+  for (char& c : head) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (size_t meta = head.find("<meta"); meta != std::string::npos;
+       meta = head.find("<meta", meta + 5)) {
+    const size_t end = head.find('>', meta);
+    const size_t at = head.find("charset", meta);
+    if (end == std::string::npos || at == std::string::npos || at > end) continue;
+    size_t i = at + 7;
+    while (i < end && (head[i] == ' ' || head[i] == '=' || head[i] == '"' || head[i] == '\'')) ++i;
+    size_t j = i;
+    while (j < end && (std::isalnum(static_cast<unsigned char>(head[j])) || head[j] == '-' ||
+                       head[j] == '_' || head[j] == ':' || head[j] == '.')) {
+      ++j;
+    }
+    if (j > i) return head.substr(i, j - i);
+  }
+  return {};
+}
+
 struct ByteOrderMark {
   std::string_view bytes;
   const char* encoding;
@@ -146,6 +170,17 @@ Result<DecodedText> DecodeText(std::string bytes, std::string_view encoding, boo
   const Status valid = ValidateText(all, &bad_at);
   if (valid.ok() || all.find('\0') != std::string_view::npos || MostlyUtf8(all)) {
     return DecodedText{std::move(bytes), ""};
+  }
+  if (markup) {
+    const std::string declared = DeclaredCharset(all);
+    if (!declared.empty() && IsKnownEncoding(declared)) {
+      Result<std::string> text = Convert(all, declared);
+      if (text.ok()) {
+        return DecodedText{std::move(text).value(),
+                           valid.message() + ": read as " + declared +
+                               " (the page's <meta> charset; --encoding NAME to choose)"};
+      }
+    }
   }
   const std::optional<Guess> guess = Detect(all, markup);
   if (!guess) return DecodedText{std::move(bytes), ""};

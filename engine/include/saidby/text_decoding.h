@@ -4,7 +4,8 @@
 // the file's bytes. A UTF-16 or UTF-32 byte order mark is honoured (the mark is dropped, as
 // Python's "utf-16" codec does). Other text that is not UTF-8 and holds fewer well-formed
 // multi-byte UTF-8 sequences than stray bytes (Latin-1, windows-1252, Shift_JIS, …) is given to
-// ICU's charset detector and converted from its guess, with a note naming the guess. What is left
+// ICU's charset detector and converted from its guess (for HTML, from the charset its <meta>
+// declares, if any), with a note naming the encoding and why. What is left
 // as it was (NUL bytes, UTF-8 with a few bad bytes) is reported by ValidateText (document.h) as
 // before. Cost: one validation pass; detection and conversion only for text that needs them.
 //
