@@ -228,6 +228,99 @@ TEST_CASE("document ids: unique by construction") {
   CHECK(ListArticles({(s.dir / "batch").string()}, "").articles[1].source == "Wire");
 }
 
+TEST_CASE("folders: articles by extension in any case, other files counted once") {
+  ScratchDir s;
+  s.Write("batch/a.txt", "One.");
+  s.Write("batch/B.TXT", "Two.");
+  s.Write("batch/c.Html", "<p>Three.</p>");
+  s.Write("batch/d.htm", "<p>Four.</p>");
+  s.Write("batch/sub/e.jsonl", "{\"text\": \"Five.\"}\n");
+  s.Write("batch/f.NDJSON", "{\"text\": \"Six.\"}\n");
+  s.Write("batch/notes.md", "# no");
+  s.Write("batch/sub/scan.pdf", "%PDF");
+  s.Write("batch/sources.csv", "doc,source\na,Wire\n");  // side files are not counted
+  s.Write("batch/gold.csv", "doc,speaker,quote,kind,cue\n");
+  const std::string folder = (s.dir / "batch").string();
+  ArticleList list = ListArticles({folder}, "");
+  REQUIRE(list.articles.size() == 6);
+  std::vector<std::pair<std::string, ArticleFormat>> got;
+  for (const ArticleRef& ref : list.articles) got.emplace_back(ref.id, ref.format);
+  CHECK(got ==
+        std::vector<std::pair<std::string, ArticleFormat>>{{"B", ArticleFormat::kText},
+                                                           {"a", ArticleFormat::kText},
+                                                           {"c", ArticleFormat::kHtml},
+                                                           {"d", ArticleFormat::kHtml},
+                                                           {"f", ArticleFormat::kJsonLines},
+                                                           {"sub/e", ArticleFormat::kJsonLines}});
+  CHECK(list.articles[1].source == "Wire");
+  CHECK(list.skipped == 2);
+  REQUIRE(list.warnings.size() == 1);
+  CHECK(list.warnings[0] ==
+        "2 files in the folders given skipped: not .txt, .html, .htm, .jsonl "
+        "or .ndjson (one is " +
+            folder + "/notes.md)");
+  // Named on the command line, a file of any other extension is read as text.
+  const std::string named = s.Write("named.md", "Seven.");
+  ArticleList one = ListArticles({named}, "");
+  REQUIRE(one.articles.size() == 1);
+  CHECK(one.articles[0].format == ArticleFormat::kText);
+  CHECK(one.warnings.empty());
+}
+
+TEST_CASE("document ids: files that differ only by extension keep it in their ids") {
+  ScratchDir s;
+  s.Write("batch/x.txt", "One.");
+  s.Write("batch/x.html", "<p>Two.</p>");
+  s.Write("batch/y.txt", "Three.");
+  s.Write("batch/sources.csv", "doc,source\nx,Wire\n");
+  ArticleList list = ListArticles({(s.dir / "batch").string()}, "");
+  REQUIRE(list.articles.size() == 3);
+  CHECK(list.articles[0].id == "x.html");
+  CHECK(list.articles[1].id == "x.txt");
+  CHECK(list.articles[2].id == "y");
+  CHECK(list.articles[0].source == "Wire");  // sources.csv still names them by their stem
+  REQUIRE(list.warnings.size() == 1);
+  CHECK(list.warnings[0] == "document ids: 'x' would name " + (s.dir / "batch/x.html").string() +
+                                " and " + (s.dir / "batch/x.txt").string() +
+                                ": their ids keep the extension (other such ids not reported)");
+}
+
+TEST_CASE("reading: HTML becomes its text, Latin-1 is converted with a note, JSON Lines refused") {
+  ScratchDir s;
+  ArticleRef html{s.Write("p.html", "<p>&ldquo;Yes,&rdquo; said Anna.</p><script>no()</script>"),
+                  "p", "p", ArticleFormat::kHtml};
+  std::string note;
+  Result<Article> a = ReadArticle(html, 1 << 20, "", &note);
+  REQUIRE(a.ok());
+  CHECK(a->text == "\xE2\x80\x9CYes,\xE2\x80\x9D said Anna.\n");
+  CHECK(note.empty());
+
+  ArticleRef latin{s.Write("l.txt", "Jos\xE9 \xC1lvarez said the caf\xE9 would stay open.\n"), "l",
+                   "l", ArticleFormat::kText};
+  Result<Article> l = ReadArticle(latin, 1 << 20, "", &note);
+  REQUIRE(l.ok());
+  CHECK(l->text == "Jos\xC3\xA9 \xC3\x81lvarez said the caf\xC3\xA9 would stay open.\n");
+  CHECK(note.starts_with("invalid UTF-8 at byte 3: read as ISO-8859-1"));
+
+  // An HTML page that is binary is refused as a text file is (MakeDocument's words).
+  ArticleRef binary{s.Write("b.html", std::string("<p>a\0b</p>", 9)), "b", "b",
+                    ArticleFormat::kHtml};
+  Result<Article> b = ReadArticle(binary, 1 << 20);
+  REQUIRE_FALSE(b.ok());
+  CHECK(b.status().message() == "binary data (NUL byte) at byte 4");
+
+  ArticleRef lines{s.Write("j.jsonl", "{}\n"), "j", "", ArticleFormat::kJsonLines};
+  Result<Article> j = ReadArticle(lines, 1 << 20);
+  REQUIRE_FALSE(j.ok());
+  CHECK(j.status().message() == "a JSON Lines file: only `saidby extract` reads these");
+}
+
+TEST_CASE("JSON Lines records: errors name the file they come from") {
+  Result<Article> a = ParseJsonArticle("nope", 3, "", nullptr, "feed.jsonl");
+  REQUIRE_FALSE(a.ok());
+  CHECK(a.status().message() == "feed.jsonl:3: not valid JSON");
+}
+
 TEST_CASE("hostile: file names, --source and JSON ids that are not valid UTF-8 text") {
   ScratchDir s;
   s.Write("batch/a.txt", "First.");

@@ -70,6 +70,45 @@ Work CheckLinear(const std::function<std::string(size_t)>& make, size_t n, size_
   return big;
 }
 
+TEST_CASE("offsets: quote, mention and cue spans index the text, in bytes or in code points") {
+  // "“" and "ë" are several bytes but one code point each.
+  const std::string text =
+      "Zo\xC3\xAB Martin spoke first. \xE2\x80\x9CWe will reopen,\xE2\x80\x9D said Zo\xC3\xAB "
+      "Martin.\n\n\xE2\x80\x9C"
+      "And soon.\xE2\x80\x9D\n";
+  auto extract = [&](OffsetUnit unit) {
+    ExtractOptions options;
+    options.offsets = unit;
+    options.keep_text = true;
+    Result<ArticleQuotes> r = Extractor(testing::ShippedRules(), options).Extract({"d", "s", text});
+    REQUIRE(r.ok());
+    CHECK(r->text == text);
+    return std::move(r).value();
+  };
+  const ArticleQuotes bytes = extract(OffsetUnit::kBytes);
+  REQUIRE(bytes.quotes.size() >= 2);
+  const QuoteRecord& q = bytes.quotes[0];
+  REQUIRE(q.mention_span);
+  REQUIRE(q.cue_span);
+  CHECK(text.substr(q.start, q.end - q.start) == "We will reopen,");
+  CHECK(text.substr(q.mention_span->begin, q.mention_span->size()) == q.mention);
+  CHECK(q.mention == "Zo\xC3\xAB Martin");
+  CHECK(text.substr(q.cue_span->begin, q.cue_span->size()) == "said");
+
+  const ArticleQuotes chars = extract(OffsetUnit::kChars);
+  REQUIRE(chars.quotes.size() == bytes.quotes.size());
+  const QuoteRecord& c = chars.quotes[0];
+  // 24 code points before the opening mark (26 bytes), then one for it.
+  CHECK(c.start == 25);
+  CHECK(c.end == 25 + 15);
+  CHECK(c.cue_span == TextSpan{42, 46});
+  CHECK(c.mention_span == TextSpan{47, 57});
+  // The continued quote takes its speaker's mention and cue, and their places.
+  const QuoteRecord& next = chars.quotes[1];
+  CHECK(next.mention_span == c.mention_span);
+  CHECK(next.cue_span == c.cue_span);
+}
+
 TEST_CASE("hostile: one sentence of thousands of quotes (\"a b\" \"a b\" …) stays linear") {
   // Before the fix every quote's window was the whole sentence: 16× the work for 4× the text.
   CheckLinear([](size_t n) { return Repeat("\"a b\" ", n); }, 2000, 1);

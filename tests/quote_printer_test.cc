@@ -46,7 +46,7 @@ TEST_CASE("printers: ids that are not valid UTF-8 are written escaped and read b
   }
 }
 
-TEST_CASE("printers: pass is the last column, after explain when asked") {
+TEST_CASE("printers: pass follows explain, then the mention and cue offsets") {
   QuoteRecord r = HostileRow();
   r.doc = "d";
   r.source = "S";
@@ -60,14 +60,29 @@ TEST_CASE("printers: pass is the last column, after explain when asked") {
     JsonlQuotePrinter(jsonl, explain).Write(r);
     const std::string header =
         "source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote";
-    CHECK(csv.str() == header + (explain ? ",explain" : "") + ",pass\r\n" +
+    CHECK(csv.str() == header + (explain ? ",explain" : "") +
+                           ",pass,mention_start,mention_end,cue_start,cue_end\r\n" +
                            "S,d,1,3,7,full,Anna Keller,,,,0,q" + (explain ? ",why" : "") +
-                           ",own-sentence\r\n");
+                           ",own-sentence,,,,\r\n");
     const std::string line = jsonl.str();
     CHECK(line.find(R"("quote":"q",)") != std::string::npos);
-    CHECK(line.ends_with(R"("pass":"own-sentence"})"
+    CHECK(line.ends_with(R"("pass":"own-sentence","mention_start":null,"mention_end":null,)"
+                         R"("cue_start":null,"cue_end":null})"
                          "\n"));
   }
+  r.mention = "she";
+  r.mention_span = TextSpan{12, 15};
+  r.cue = "said";
+  r.cue_span = TextSpan{16, 20};
+  std::ostringstream csv, jsonl;
+  CsvQuotePrinter(csv, false, /*write_header=*/false).Write(r);
+  JsonlQuotePrinter printer(jsonl);
+  printer.set_text("the text");
+  printer.Write(r);
+  CHECK(csv.str().ends_with(",own-sentence,12,15,16,20\r\n"));
+  CHECK(jsonl.str().ends_with(
+      R"("mention_start":12,"mention_end":15,"cue_start":16,"cue_end":20,"text":"the text"})"
+      "\n"));
 }
 
 TEST_CASE("quote tables: a \\u0000 in a JSON Lines field is read as the printers write it") {

@@ -23,6 +23,8 @@ TEST_CASE("quote table: extract CSV reads back into the same records") {
   r.confidence = 0.85;
   r.quote = "deliberate \"presentation\",\nof Russia’s preconditions.";
   r.pass = "next-sentence";
+  r.mention_span = TextSpan{62, 87};
+  r.cue_span = TextSpan{88, 93};
   std::ostringstream csv, jsonl;
   CsvQuotePrinter(csv).Write(r);
   JsonlQuotePrinter(jsonl).Write(r);
@@ -44,7 +46,35 @@ TEST_CASE("quote table: extract CSV reads back into the same records") {
     CHECK(back.confidence == doctest::Approx(0.85));
     CHECK(back.quote == r.quote);
     CHECK(back.pass == "next-sentence");
+    CHECK(back.mention_span == r.mention_span);
+    CHECK(back.cue_span == r.cue_span);
   }
+}
+
+TEST_CASE("quote table: a row without mention or cue offsets reads without them") {
+  QuoteRecord r;
+  r.doc = "d";
+  r.quote_id = 1;
+  r.kind = "full";
+  r.quote = "q";
+  r.mention = "she";
+  r.mention_span = TextSpan{5, 8};
+  std::ostringstream csv, jsonl;
+  CsvQuotePrinter(csv).Write(r);
+  JsonlQuotePrinter(jsonl).Write(r);
+  for (const Result<std::vector<QuoteRecord>>& t :
+       {ParseQuoteTableCsv(csv.str(), "q.csv"), ParseQuoteTableJsonl(jsonl.str(), "q.jsonl")}) {
+    REQUIRE_MESSAGE(t.ok(), (t.ok() ? "" : t.status().message()));
+    CHECK(t->front().mention_span == TextSpan{5, 8});
+    CHECK_FALSE(t->front().cue_span.has_value());
+  }
+  Result<std::vector<QuoteRecord>> bad = ParseQuoteTableJsonl(
+      R"({"source":"S","doc":"d","quote_id":1,"kind":"full","speaker":"","quote":"q",)"
+      R"("cue_start":9,"cue_end":null})",
+      "t.jsonl");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().message() ==
+        "t.jsonl:1: fields \"cue_start\" and \"cue_end\" must be whole numbers or null");
 }
 
 TEST_CASE("quote table: a table written before the pass column reads with an empty pass") {

@@ -13,10 +13,14 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "saidby/csv.h"
+#include "saidby/document.h"
 #include "saidby/file_reader.h"
+#include "saidby/html_text.h"
 #include "saidby/label.h"
+#include "saidby/text_decoding.h"
 
 namespace saidby {
 namespace fs = std::filesystem;
@@ -58,6 +62,22 @@ class SourceLabels {
   std::map<std::string, std::map<std::string, std::string>> cache_;
 };
 
+// The format of a file by its extension, in any case; none for a file that is no article.
+std::optional<ArticleFormat> FormatOf(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  if (ext == ".txt") return ArticleFormat::kText;
+  if (ext == ".html" || ext == ".htm") return ArticleFormat::kHtml;
+  if (ext == ".jsonl" || ext == ".ndjson") return ArticleFormat::kJsonLines;
+  return std::nullopt;
+}
+
+// The side files of a collection (CONTRACT.md): read by other means, not skipped articles.
+bool IsSideFile(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return name == "sources.csv" || name == "gold.csv" || name == "reported.csv";
+}
+
 }  // namespace
 
 ArticleList ListArticles(const std::vector<std::string>& paths,
@@ -71,7 +91,9 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
   std::map<std::pair<dev_t, ino_t>, std::string> seen;
   // `id`: the file name without extension, or for a file found in a folder, its path from that
   // folder without extension ("x/art"), so files of the same name in two subfolders differ.
-  auto add = [&](const fs::path& p, const fs::path& id) {
+  // Each article's id with its extension, for ids that two files share (JSON Lines: none).
+  std::vector<std::string> full_names;
+  auto add = [&](const fs::path& p, const fs::path& id, ArticleFormat format) {
     struct stat st {};
     if (::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
       auto [it, inserted] = seen.try_emplace({st.st_dev, st.st_ino}, p.string());
@@ -83,7 +105,16 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
     }
     ArticleRef ref;
     ref.path = p.string();
+    ref.format = format;
+    if (format == ArticleFormat::kJsonLines) {  // each record has its own id and source
+      ref.id = ValidLabel(id.generic_string());
+      ref.source = source;
+      out.articles.push_back(std::move(ref));
+      full_names.emplace_back();
+      return;
+    }
     ref.id = ValidLabel(id.generic_string());
+    full_names.push_back(ValidLabel((id.parent_path() / p.filename()).generic_string()));
     if (ref.id != id.generic_string() && !named_bad_label) {
       named_bad_label = true;
       out.warnings.push_back(ValidLabel(ref.path) +
@@ -94,6 +125,7 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
     ref.source = !source.empty() ? source : labels.For(p, stem, ref.id, out.errors);
     out.articles.push_back(std::move(ref));
   };
+  std::string example;  // of the files skipped, the first of the first folder that had one
   for (const std::string& path : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
@@ -102,11 +134,13 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
       continue;
     }
     if (!fs::is_directory(st)) {
-      // Named explicitly: read whatever its extension; checked when read.
-      add(path, fs::path(path).stem());
+      // Named explicitly: read whatever its extension (text unless HTML or JSON Lines); checked
+      // when read.
+      add(path, fs::path(path).stem(), FormatOf(path).value_or(ArticleFormat::kText));
       continue;
     }
-    std::vector<fs::path> files;
+    std::vector<std::pair<fs::path, ArticleFormat>> files;
+    std::optional<fs::path> skipped_example;  // the first in path order, so runs agree
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
       out.errors.push_back(path + ": cannot list folder: " + ec.message());
@@ -118,15 +152,60 @@ ArticleList ListArticles(const std::vector<std::string>& paths,
         break;
       }
       std::error_code fe;
-      if (it->path().extension() == ".txt" && it->is_regular_file(fe)) files.push_back(it->path());
+      if (!it->is_regular_file(fe)) continue;
+      if (const std::optional<ArticleFormat> format = FormatOf(it->path())) {
+        files.emplace_back(it->path(), *format);
+      } else if (!IsSideFile(it->path())) {
+        ++out.skipped;
+        if (!skipped_example || it->path() < *skipped_example) skipped_example = it->path();
+      }
     }
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) add(f, f.lexically_relative(path).replace_extension());
+    for (const auto& [f, format] : files) {
+      add(f, f.lexically_relative(path).replace_extension(), format);
+    }
+    if (skipped_example && example.empty()) example = ValidLabel(skipped_example->string());
+  }
+  // "x.txt" and "x.html" beside each other would both be document "x": such ids keep the
+  // extension, so that a document id still names one document.
+  std::map<std::string, std::vector<size_t>> by_id;
+  for (size_t i = 0; i < out.articles.size(); ++i) {
+    if (!full_names[i].empty()) by_id[out.articles[i].id].push_back(i);
+  }
+  std::string shared;
+  for (const auto& [id, same] : by_id) {
+    std::set<std::string> distinct;
+    for (size_t i : same) distinct.insert(full_names[i]);
+    // Two files named alike on the command line ("a/x.txt b/x.txt") are left as they were.
+    if (same.size() < 2 || distinct.size() < same.size()) continue;
+    for (size_t i : same) {
+      ArticleRef& ref = out.articles[i];
+      if (source.empty() && ref.source == ref.id) ref.source = full_names[i];
+      ref.id = full_names[i];
+      if (shared.empty())
+        shared += "'" + id + "' would name " + ref.path;
+      else if (shared.find(" and ") == std::string::npos)
+        shared += " and " + ref.path;
+    }
+  }
+  if (!shared.empty()) {
+    out.warnings.push_back("document ids: " + shared +
+                           ": their ids keep the extension (other such ids not reported)");
+  }
+  if (out.skipped > 0) {
+    out.warnings.push_back(std::to_string(out.skipped) + (out.skipped == 1 ? " file" : " files") +
+                           " in the folders given skipped: not .txt, .html, .htm, .jsonl or "
+                           ".ndjson (one is " +
+                           example + ")");
   }
   return out;
 }
 
-Result<Article> ReadArticle(const ArticleRef& ref, size_t max_bytes) {
+Result<Article> ReadArticle(const ArticleRef& ref, size_t max_bytes, std::string_view encoding,
+                            std::string* note) {
+  if (ref.format == ArticleFormat::kJsonLines) {
+    return Status::Error("a JSON Lines file: only `saidby extract` reads these");
+  }
   Result<std::string> bytes = ReadRegularFile(ref.path, max_bytes, "see --max-doc-bytes");
   if (!bytes.ok()) {
     // Listed, so it was there: gone now.
@@ -134,10 +213,24 @@ Result<Article> ReadArticle(const ArticleRef& ref, size_t max_bytes) {
       return Status::Error("cannot read file (it vanished)");
     return bytes.status();
   }
+  const bool html = ref.format == ArticleFormat::kHtml;
+  Result<DecodedText> decoded = DecodeText(std::move(bytes).value(), encoding, html);
+  if (!decoded.ok()) return decoded.status();
+  if (note) *note = std::move(decoded->note);
   Article a;
   a.id = ref.id;
   a.source = ref.source;
-  a.text = std::move(bytes).value();
+  if (!html) {
+    a.text = std::move(decoded->text);
+    return a;
+  }
+  // The parser would read on past bad bytes (as U+FFFD) and NUL: reported as for text.
+  if (Status valid = ValidateText(decoded->text); !valid.ok()) return valid;
+  std::string_view page = decoded->text;
+  if (page.starts_with("\xEF\xBB\xBF")) page.remove_prefix(3);
+  Result<std::string> text = HtmlText(page);
+  if (!text.ok()) return text.status();
+  a.text = std::move(text).value();
   return a;
 }
 
@@ -263,21 +356,20 @@ std::string IdOfText(std::string_view source, std::string_view text) {
 
 // simdjson, not nlohmann: this reader is on the hot path of every batch (nlohmann: ~76 instr/byte).
 Result<Article> ParseJsonArticle(std::string_view line, size_t line_no,
-                                 const std::string& source_override, bool* labels_escaped) {
-  auto error = [&](const char* why) {
-    return Status::Error("stdin:" + std::to_string(line_no) + ": " + why);
-  };
+                                 const std::string& source_override, bool* labels_escaped,
+                                 std::string_view place) {
+  const std::string where = std::string(place) + ":" + std::to_string(line_no) + ": ";
+  auto error = [&](const char* why) { return Status::Error(where + why); };
   // As nlohmann: a UTF-8 byte order mark at the start is skipped. A raw NUL byte is no JSON
   // anywhere (inside a string it is written \u0000): reported, not read as the end of the line.
   std::string_view json = line;
   if (json.substr(0, 3) == "\xEF\xBB\xBF") json.remove_prefix(3);
   if (const size_t nul = line.find('\0'); nul != std::string_view::npos) {
-    return Status::Error("stdin:" + std::to_string(line_no) +
-                         ": not valid JSON: raw NUL byte at byte " + std::to_string(nul) +
+    return Status::Error(where + "not valid JSON: raw NUL byte at byte " + std::to_string(nul) +
                          " of the line (in a string, write \\u0000)");
   }
   if (const std::string shape = JsonShapeProblem(json); !shape.empty()) {
-    return Status::Error("stdin:" + std::to_string(line_no) + ": " + shape);
+    return Status::Error(where + shape);
   }
 
   thread_local JsonScratch scratch;

@@ -81,12 +81,15 @@ bool PassContext::TryWindow(size_t q, const Window& w, const std::vector<Attribu
         if (distance < best_distance) {
           best_distance = distance;
           cand.cue = std::string(doc_.slice(w.tokens[ci].span));
+          cand.cue_span = w.tokens[ci].span;
         }
       }
       if (cand.cue.empty()) {
         const size_t to = TokenAt(w, groups[1].data() + groups[1].size());
         for (size_t i = TokenAt(w, groups[1].data()); i < to; ++i) {
-          if (w.tokens[i].symbol == ':') cand.cue = ":";
+          if (w.tokens[i].symbol != ':') continue;
+          cand.cue = ":";
+          cand.cue_span = w.tokens[i].span;
         }
       }
     }
@@ -110,6 +113,7 @@ void PassContext::InheritFrom(const Attribution& prev, Attribution& a, const std
   a.mention = prev.mention;
   a.mention_span = prev.mention_span;
   a.cue = prev.cue;
+  a.cue_span = prev.cue_span;
   a.rule = rule;
   a.confidence = std::min(confidence, prev.confidence * 0.9);
   a.kind = "continued";

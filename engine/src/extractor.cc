@@ -1,5 +1,7 @@
 #include "saidby/extractor.h"
 
+#include <algorithm>
+
 #include "saidby/attribution.h"
 #include "saidby/document.h"
 #include "saidby/quote_span.h"
@@ -25,7 +27,34 @@ QuoteRecord Record(const Document& d, size_t quote_id, TextSpan content, const A
   r.mention_type = std::string(MentionTypeName(a.mention_type));
   r.quote = std::string(d.slice(content));
   r.pass = a.pass;
+  if (!a.mention.empty()) r.mention_span = a.mention_span;
+  if (!a.cue.empty()) r.cue_span = a.cue_span;
   return r;
+}
+
+// Byte offsets into `text` as code point offsets: the code points before a byte are the bytes
+// before it that do not continue a UTF-8 sequence. Offsets are converted in ascending order,
+// so one pass over the text serves them all.
+void OffsetsInChars(std::string_view text, std::vector<QuoteRecord>& rows) {
+  std::vector<size_t*> offsets;
+  for (QuoteRecord& r : rows) {
+    offsets.push_back(&r.start);
+    offsets.push_back(&r.end);
+    for (std::optional<TextSpan>* span : {&r.mention_span, &r.cue_span}) {
+      if (!*span) continue;
+      offsets.push_back(&(*span)->begin);
+      offsets.push_back(&(*span)->end);
+    }
+  }
+  std::stable_sort(offsets.begin(), offsets.end(),
+                   [](const size_t* a, const size_t* b) { return *a < *b; });
+  size_t byte = 0, chars = 0;
+  for (size_t* offset : offsets) {
+    for (; byte < *offset && byte < text.size(); ++byte) {
+      if ((static_cast<unsigned char>(text[byte]) & 0xC0) != 0x80) ++chars;
+    }
+    *offset = chars;
+  }
 }
 
 }  // namespace
@@ -58,13 +87,16 @@ Result<ArticleQuotes> Extractor::Extract(Article article) const {
     r.explain = a.explain;
     out.quotes.push_back(std::move(r));
   }
-  if (!options_.reported) return out;
-  for (ReportedSpeech& rs : FindReportedSpeech(d, scan, attributions, rules_, attributor)) {
-    const Attribution& a = rs.attribution;
-    QuoteRecord r = Record(d, out.quotes.size() + 1, rs.content, a);
-    if (options_.explain) r.explain = "decided by pass " + a.pass;
-    out.quotes.push_back(std::move(r));
+  if (options_.reported) {
+    for (ReportedSpeech& rs : FindReportedSpeech(d, scan, attributions, rules_, attributor)) {
+      const Attribution& a = rs.attribution;
+      QuoteRecord r = Record(d, out.quotes.size() + 1, rs.content, a);
+      if (options_.explain) r.explain = "decided by pass " + a.pass;
+      out.quotes.push_back(std::move(r));
+    }
   }
+  if (options_.offsets == OffsetUnit::kChars) OffsetsInChars(d.text, out.quotes);
+  if (options_.keep_text) out.text = std::move(doc.value().text);
   return out;
 }
 

@@ -31,7 +31,8 @@ CsvQuotePrinter::CsvQuotePrinter(std::ostream& out, bool with_explain, bool writ
     : out_(out), with_explain_(with_explain) {
   if (!write_header) return;
   out_ << "source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote"
-       << (with_explain_ ? ",explain" : "") << ",pass\r\n";
+       << (with_explain_ ? ",explain" : "")
+       << ",pass,mention_start,mention_end,cue_start,cue_end\r\n";
 }
 
 void CsvQuotePrinter::Write(const QuoteRecord& r) {
@@ -39,7 +40,15 @@ void CsvQuotePrinter::Write(const QuoteRecord& r) {
        << ',' << Csv(r.kind) << ',' << Csv(r.speaker) << ',' << Csv(r.mention) << ',' << Csv(r.cue)
        << ',' << Csv(r.rule) << ',' << FormatConfidence(r.confidence) << ',' << Csv(r.quote);
   if (with_explain_) out_ << ',' << Csv(r.explain);
-  out_ << ',' << Csv(r.pass) << "\r\n";
+  out_ << ',' << Csv(r.pass);
+  for (const std::optional<TextSpan>& span : {r.mention_span, r.cue_span}) {
+    if (span) {
+      out_ << ',' << span->begin << ',' << span->end;
+    } else {
+      out_ << ",,";
+    }
+  }
+  out_ << "\r\n";
 }
 
 void JsonlQuotePrinter::Write(const QuoteRecord& r) {
@@ -58,6 +67,15 @@ void JsonlQuotePrinter::Write(const QuoteRecord& r) {
   j["quote"] = ValidLabel(r.quote);
   if (with_explain_) j["explain"] = ValidLabel(r.explain);
   j["pass"] = ValidLabel(r.pass);
+  auto offset = [](const std::optional<TextSpan>& span, bool end) {
+    return span ? nlohmann::ordered_json(end ? span->end : span->begin) : nlohmann::ordered_json();
+  };
+  j["mention_start"] = offset(r.mention_span, false);
+  j["mention_end"] = offset(r.mention_span, true);
+  j["cue_start"] = offset(r.cue_span, false);
+  j["cue_end"] = offset(r.cue_span, true);
+  // The text is valid UTF-8 (MakeDocument checked it); ValidLabel only guards the dump.
+  if (text_) j["text"] = ValidLabel(*text_);
   out_ << j.dump() << '\n';
 }
 

@@ -1,5 +1,6 @@
 #include "saidby/quote_table.h"
 
+#include <array>
 #include <charconv>
 #include <nlohmann/json.hpp>
 
@@ -41,6 +42,9 @@ Status CheckRecord(const QuoteRecord& r, const std::string& where) {
                          "' (expected full, partial, continued, scare or reported)");
   }
   if (r.end < r.start) return Status::Error(where + "end is before start");
+  for (const std::optional<TextSpan>& span : {r.mention_span, r.cue_span}) {
+    if (span && span->end < span->begin) return Status::Error(where + "an end is before its start");
+  }
   return Status();
 }
 
@@ -67,6 +71,8 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableCsv(std::string_view bytes,
   const size_t start = t.Column("start"), end = t.Column("end"), mention = t.Column("mention"),
                cue = t.Column("cue"), rule = t.Column("rule"), confidence = t.Column("confidence"),
                pass = t.Column("pass");
+  const std::array<size_t, 2> mention_cols{t.Column("mention_start"), t.Column("mention_end")};
+  const std::array<size_t, 2> cue_cols{t.Column("cue_start"), t.Column("cue_end")};
   std::vector<QuoteRecord> out;
   out.reserve(t.rows.size());
   for (size_t i = 0; i < t.rows.size(); ++i) {
@@ -94,6 +100,17 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableCsv(std::string_view bytes,
       return Status::Error(where + "confidence '" + row[confidence] + "' is not a number in 0..1");
     }
     r.quote = row[quote];
+    for (auto [cols, span] : {std::pair{mention_cols, &r.mention_span}, {cue_cols, &r.cue_span}}) {
+      if (cols[0] == CsvTable::npos || cols[1] == CsvTable::npos) continue;
+      const std::string& b = row[cols[0]];
+      const std::string& e = row[cols[1]];
+      if (b.empty() && e.empty()) continue;
+      TextSpan read;
+      if (!ParseCount(b, read.begin) || !ParseCount(e, read.end)) {
+        return Status::Error(where + "offsets '" + b + "', '" + e + "' are not whole numbers");
+      }
+      *span = read;
+    }
     if (Status s = CheckRecord(r, where); !s.ok()) return s;
     out.push_back(std::move(r));
   }
@@ -142,6 +159,17 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableJsonl(std::string_view bytes,
         return Status::Error(where + "field \"" + key + "\" must be a whole number");
       }
       *field = it->get<size_t>();
+    }
+    for (auto [keys, span] :
+         {std::pair{std::array{"mention_start", "mention_end"}, &r.mention_span},
+          {std::array{"cue_start", "cue_end"}, &r.cue_span}}) {
+      auto b = j.find(keys[0]), e = j.find(keys[1]);
+      if ((b == j.end() || b->is_null()) && (e == j.end() || e->is_null())) continue;
+      if (b == j.end() || e == j.end() || !b->is_number_unsigned() || !e->is_number_unsigned()) {
+        return Status::Error(where + "fields \"" + keys[0] + "\" and \"" + keys[1] +
+                             "\" must be whole numbers or null");
+      }
+      *span = TextSpan{b->get<size_t>(), e->get<size_t>()};
     }
     if (auto it = j.find("confidence"); it != j.end()) {
       if (!it->is_number() || it->get<double>() < 0 || it->get<double>() > 1) {

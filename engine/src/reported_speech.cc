@@ -147,6 +147,7 @@ bool MatchSentence(const Document& doc, const QuoteScan& scan,
       }
     }
     std::string cue;
+    TextSpan cue_span;
     size_t best = std::string::npos;
     for (size_t ci : cues) {
       if ((ci >= sa && ci < sb) || (ci >= ca && ci < cb)) continue;
@@ -154,6 +155,7 @@ bool MatchSentence(const Document& doc, const QuoteScan& scan,
       if (distance < best) {
         best = distance;
         cue = std::string(doc.slice(w.tokens[ci].span));
+        cue_span = w.tokens[ci].span;
       }
     }
     std::string lower_cue;
@@ -173,6 +175,7 @@ bool MatchSentence(const Document& doc, const QuoteScan& scan,
     if (!attributor.ResolveSpeaker(named, sa, sb, a)) continue;
     a.kind = "reported";
     a.cue = cue;
+    a.cue_span = cue_span;
     a.rule = rule.id;
     // No quote pass decides reported speech: the CSV's pass column names this step instead.
     a.pass = "reported-speech";

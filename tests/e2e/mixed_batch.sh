@@ -16,12 +16,21 @@ set +e
 status=$?
 set -e
 [ "$status" -eq 1 ] || fail "exit status $status, expected 1"
-grep -q "$tmp/batch/b_invalid.txt: invalid UTF-8 at byte 12" "$tmp/err.txt" || fail "invalid UTF-8 not reported: $(cat "$tmp/err.txt")"
+# Not UTF-8 and no UTF-8 sequence in it: since issue 16 it is read in the encoding ICU guesses,
+# with a warning that names the byte and the guess (UTF-8 with bad bytes is still refused).
+grep -q "$tmp/batch/b_invalid.txt: invalid UTF-8 at byte 12: read as .* (ICU's guess" "$tmp/err.txt" || fail "invalid UTF-8 not reported: $(cat "$tmp/err.txt")"
+printf '\xe2\x80\x9cFine,\xe2\x80\x9d he said, \xff then junk.\n' > "$tmp/broken_utf8.txt"
+set +e
+"$saidby" extract "$tmp/broken_utf8.txt" > /dev/null 2> "$tmp/err_broken.txt"
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "UTF-8 with a bad byte: exit $status, expected 1"
+grep -q "$tmp/broken_utf8.txt: invalid UTF-8 at byte 21$" "$tmp/err_broken.txt" || fail "UTF-8 with a bad byte: $(cat "$tmp/err_broken.txt")"
 grep -q "$tmp/batch/c_empty.txt: empty file" "$tmp/err.txt" || fail "empty file not reported"
 grep -q "$tmp/batch/e_binary.txt: binary data (NUL byte) at byte" "$tmp/err.txt" || fail "binary file not reported"
 grep -q "$tmp/missing.txt: no such file or directory" "$tmp/err.txt" || fail "missing path not reported"
 
-head -n 1 "$tmp/out.csv" | tr -d '\r' | grep -qx 'source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote,pass' \
+head -n 1 "$tmp/out.csv" | tr -d '\r' | grep -qx 'source,doc,quote_id,start,end,kind,speaker,mention,cue,rule,confidence,quote,pass,mention_start,mention_end,cue_start,cue_end' \
   || fail "header differs"
 # The good files are extracted, in path order: a_good's quotes, then sub/d_good's (its id is
 # its path in the folder).

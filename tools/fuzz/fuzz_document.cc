@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "fuzz_support.h"
 #include "saidby/extractor.h"
@@ -38,6 +39,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(r.start < r.end && r.end <= text.size());
     FUZZ_CHECK(text.compare(r.start, r.end - r.start, r.quote) == 0);
     FUZZ_CHECK(r.confidence >= 0 && r.confidence <= 1);
+    // The mention and cue offsets cut their words back out of the text.
+    FUZZ_CHECK(r.mention_span.has_value() == !r.mention.empty());
+    FUZZ_CHECK(r.cue_span.has_value() == !r.cue.empty());
+    for (const auto& [span, words] :
+         {std::pair{r.mention_span, &r.mention}, {r.cue_span, &r.cue}}) {
+      if (!span) continue;
+      FUZZ_CHECK(span->begin <= span->end && span->end <= text.size());
+      FUZZ_CHECK(text.compare(span->begin, span->size(), *words) == 0);
+    }
   }
   return 0;
 }

@@ -29,6 +29,9 @@ struct ExtractFlags {
   bool direct_only = false;  // leave reported speech out
   size_t max_doc_bytes = kDefaultMaxDocBytes;
   bool quiet = false;
+  std::string offsets = "bytes";  // or "chars": Unicode code points
+  bool with_text = false;         // JSON Lines rows carry the text their offsets index
+  std::string encoding;           // read every article file as this; empty: detect
 };
 
 // The shipped rules folder: next to the binary's tree, else the source tree it was built from.

@@ -1,4 +1,6 @@
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
@@ -25,6 +27,7 @@
 #include "saidby/label.h"
 #include "saidby/quote_printer.h"
 #include "saidby/reported_speech.h"
+#include "saidby/text_decoding.h"
 
 namespace saidby::cli {
 namespace fs = std::filesystem;
@@ -88,8 +91,10 @@ struct WorkItem {
   std::string where;                 // path or "stdin:LINE (id)", for messages
   size_t bytes = 0;                  // input bytes it stands for (progress)
   std::optional<ArticleRef> ref;     // an article still to read from disk
-  std::string json;                  // or a JSON Lines record from stdin, still to parse
+  std::string json;                  // or a JSON Lines record, still to parse
   size_t line_no = 0;                // its line
+  std::string json_place;            // and where it is from: "stdin" or a .jsonl file's path
+  std::string note;                  // what reading did to the text (DecodeText), a warning
   bool message_names_place = false;  // the error already says "stdin:N: …"
   bool labels_escaped = false;       // its id or source had bytes written as \xHH
   Status error;
@@ -106,9 +111,10 @@ std::string TooLarge(size_t bytes, size_t limit) {
 void ProcessOrThrow(WorkItem& item, const Extractor& extractor, const ExtractFlags& flags) {
   const size_t max_doc_bytes = flags.max_doc_bytes;
   if (!item.error.ok()) return;
-  Result<Article> article =
-      item.ref ? ReadArticle(*item.ref, max_doc_bytes)
-               : ParseJsonArticle(item.json, item.line_no, flags.source, &item.labels_escaped);
+  Result<Article> article = item.ref
+                                ? ReadArticle(*item.ref, max_doc_bytes, flags.encoding, &item.note)
+                                : ParseJsonArticle(item.json, item.line_no, flags.source,
+                                                   &item.labels_escaped, item.json_place);
   std::string().swap(item.json);
   if (!article.ok()) {
     item.error = article.status();
@@ -125,14 +131,57 @@ void ProcessOrThrow(WorkItem& item, const Extractor& extractor, const ExtractFla
   std::ostringstream rows;
   std::unique_ptr<QuoteSink> sink;
   if (flags.format == "jsonl") {
-    sink = std::make_unique<JsonlQuotePrinter>(rows, flags.explain);
+    auto jsonl = std::make_unique<JsonlQuotePrinter>(rows, flags.explain);
+    if (flags.with_text) jsonl->set_text(item.quotes->value().text);
+    sink = std::move(jsonl);
   } else {
     sink = std::make_unique<CsvQuotePrinter>(rows, flags.explain, /*write_header=*/false);
   }
   for (const QuoteRecord& q : item.quotes->value().quotes) sink->Write(q);
   item.rows = std::move(rows).str();
   std::vector<QuoteRecord>().swap(item.quotes->value().quotes);  // the rows say it all now
+  std::string().swap(item.quotes->value().text);
 }
+
+// A .jsonl file opened for its lines, as ReadRegularFile opens an article: a FIFO does not
+// block the open, and only a regular file is read. The descriptor, or why not.
+Result<int> OpenJsonLines(const std::string& path) {
+  int fd = -1;
+  do {
+    fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) return Status::Error(std::string("cannot read file (") + std::strerror(errno) + ")");
+  struct stat st {};
+  std::string why;
+  if (::fstat(fd, &st) != 0) {
+    why = std::string("cannot read file (") + std::strerror(errno) + ")";
+  } else if (S_ISDIR(st.st_mode)) {
+    why = "is a directory, not a file";
+  } else if (!S_ISREG(st.st_mode)) {
+    why = "not a regular file (FIFO, socket or device)";
+  }
+  if (!why.empty()) {
+    ::close(fd);
+    return Status::Error(why);
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
+}
+
+// The JSON Lines being read: stdin, or a .jsonl file of the paths (whose descriptor it owns).
+struct LineSource {
+  LineSource(int fd, std::string place, size_t max_line_bytes)
+      : fd(fd), place(std::move(place)), reader(fd, max_line_bytes) {}
+  ~LineSource() {
+    if (fd != STDIN_FILENO) ::close(fd);
+  }
+  LineSource(const LineSource&) = delete;
+  LineSource& operator=(const LineSource&) = delete;
+  int fd;
+  std::string place;
+  LineReader reader;
+  size_t line_no = 0;
+};
 
 // An exception escaping a worker would end the process and lose every row: whatever one
 // document throws (bad_alloc) is reported for that document, and the batch goes on.
@@ -158,6 +207,15 @@ int RunExtract(const ExtractFlags& given) {
   std::unique_ptr<const RuleSet> rules =
       LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
   if (!rules) return kUsage;
+  if (flags.with_text && flags.format != "jsonl") {
+    spdlog::error("--with-text needs --format jsonl (a CSV row does not carry the text)");
+    return kUsage;
+  }
+  if (!flags.encoding.empty() && !IsKnownEncoding(flags.encoding)) {
+    spdlog::error("--encoding {}: no such encoding (ICU names: windows-1252, ISO-8859-1, ...)",
+                  flags.encoding);
+    return kUsage;
+  }
   if (!IsValidLabel(flags.source)) {
     flags.source = ValidLabel(flags.source);
     if (!flags.quiet) {
@@ -166,8 +224,10 @@ int RunExtract(const ExtractFlags& given) {
     }
   }
 
-  const Extractor extractor(*rules,
-                            ExtractOptions{flags.keep_scare, flags.explain, !flags.direct_only});
+  const Extractor extractor(
+      *rules, ExtractOptions{flags.keep_scare, flags.explain, !flags.direct_only,
+                             flags.offsets == "chars" ? OffsetUnit::kChars : OffsetUnit::kBytes,
+                             flags.with_text});
   const int jobs = flags.jobs > 0
                        ? flags.jobs
                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -186,6 +246,12 @@ int RunExtract(const ExtractFlags& given) {
     }
     if (!flags.quiet) {
       for (const std::string& w : list.warnings) spdlog::warn("{}", w);
+    }
+    if (list.articles.empty()) {
+      spdlog::error(
+          "nothing to read: no article among the paths given (folders are read for .txt, .html, "
+          ".htm, .jsonl and .ndjson files)");
+      return kUsage;
     }
     if (show_progress) {
       for (const ArticleRef& ref : list.articles) {
@@ -232,36 +298,68 @@ int RunExtract(const ExtractFlags& given) {
 
   ProgressLine progress(show_progress, total_bytes);
 
-  // The input stage hands out one document at a time, in order.
-  LineReader stdin_lines(STDIN_FILENO, MaxJsonLineBytes(flags.max_doc_bytes));
+  // The input stage hands out one document at a time, in order: an article file, or a line
+  // of stdin or of a .jsonl file.
+  const size_t max_line_bytes = MaxJsonLineBytes(flags.max_doc_bytes);
+  std::optional<LineSource> lines;
+  if (from_stdin) lines.emplace(STDIN_FILENO, "stdin", max_line_bytes);
+  int stdin_error = 0;
   LineReader::Line line;
-  size_t line_no = 0;
   size_t next_ref = 0;
-  auto next_item = [&]() -> std::unique_ptr<WorkItem> {
-    auto item = std::make_unique<WorkItem>();
-    if (!from_stdin) {
-      if (next_ref == list.articles.size()) return nullptr;
-      ArticleRef& ref = list.articles[next_ref++];
-      item->where = ref.path;
-      std::error_code ec;
-      if (show_progress) item->bytes = static_cast<size_t>(fs::file_size(ref.path, ec));
-      if (ec) item->bytes = 0;
-      item->ref = std::move(ref);
-      return item;
-    }
+  // The next record of `lines`; null at its end (a read error of a file is its last item).
+  auto next_line = [&]() -> std::unique_ptr<WorkItem> {
     for (;;) {
-      if (!stdin_lines.Next(line)) return nullptr;
-      ++line_no;
+      if (!lines->reader.Next(line)) {
+        if (lines->reader.error() == 0) return nullptr;
+        if (lines->fd == STDIN_FILENO) {
+          stdin_error = lines->reader.error();
+          return nullptr;
+        }
+        auto item = std::make_unique<WorkItem>();
+        item->where = lines->place;
+        item->error =
+            Status::Error(std::string("read error (") + std::strerror(lines->reader.error()) + ")");
+        lines.reset();
+        return item;
+      }
+      const size_t line_no = ++lines->line_no;
+      auto item = std::make_unique<WorkItem>();
       item->bytes = line.bytes + 1;
+      item->where = lines->place + ":" + std::to_string(line_no);
       if (line.too_long) {
-        item->where = "stdin:" + std::to_string(line_no);
         item->error = Status::Error(TooLarge(line.bytes, flags.max_doc_bytes) + " (JSON line)");
         return item;
       }
       if (line.text.find_first_not_of(" \t\r") == std::string::npos) continue;
-      item->where = "stdin:" + std::to_string(line_no);
       item->line_no = line_no;
+      item->json_place = lines->place;
       item->json = std::move(line.text);
+      return item;
+    }
+  };
+  auto next_item = [&]() -> std::unique_ptr<WorkItem> {
+    for (;;) {
+      if (lines) {
+        if (std::unique_ptr<WorkItem> item = next_line()) return item;
+        lines.reset();
+      }
+      if (from_stdin || next_ref == list.articles.size()) return nullptr;
+      ArticleRef& ref = list.articles[next_ref++];
+      auto item = std::make_unique<WorkItem>();
+      item->where = ref.path;
+      if (ref.format == ArticleFormat::kJsonLines) {
+        Result<int> fd = OpenJsonLines(ref.path);
+        if (!fd.ok()) {
+          item->error = fd.status();
+          return item;
+        }
+        lines.emplace(fd.value(), ref.path, max_line_bytes);
+        continue;
+      }
+      std::error_code ec;
+      if (show_progress) item->bytes = static_cast<size_t>(fs::file_size(ref.path, ec));
+      if (ec) item->bytes = 0;
+      item->ref = std::move(ref);
       return item;
     }
   };
@@ -291,6 +389,7 @@ int RunExtract(const ExtractFlags& given) {
       skipped = true;
     } else {
       if (!flags.quiet) {
+        if (!item->note.empty()) report(item->where + ": " + item->note, true);
         for (const std::string& w : item->quotes->value().warnings)
           report(item->where + ": " + w, true);
         if (item->labels_escaped && !labels_warned) {
@@ -336,8 +435,8 @@ int RunExtract(const ExtractFlags& given) {
   });
   progress.Finish();
   if (write_failed) return kWriteFailed;  // reported; the temporary file is removed
-  if (stdin_lines.error() != 0) {
-    spdlog::error("stdin: read error: {}", std::strerror(stdin_lines.error()));
+  if (stdin_error != 0) {
+    spdlog::error("stdin: read error: {}", std::strerror(stdin_error));
     skipped = true;
   }
   if (Status s = out.Commit(); !s.ok()) {

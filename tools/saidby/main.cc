@@ -40,7 +40,8 @@ int main(int argc, char** argv) {
   CLI::App* extract =
       app.add_subcommand("extract", "One row per quote: CSV (default) or JSON Lines");
   extract->add_option("paths", ex.paths,
-                      "Files or folders (*.txt, recursive); none or '-': JSON Lines on stdin");
+                      "Files or folders (*.txt, *.html, *.htm, *.jsonl, *.ndjson, recursive); "
+                      "none or '-': JSON Lines on stdin");
   extract->add_option("-o,--output", ex.output, "Write to FILE instead of stdout");
   extract->add_option("--format", ex.format, "csv or jsonl")
       ->check(CLI::IsMember({"csv", "jsonl"}));
@@ -56,6 +57,17 @@ int main(int argc, char** argv) {
   extract->add_option("--max-doc-bytes", ex.max_doc_bytes, "Skip (and report) larger articles")
       ->check(CLI::PositiveNumber);
   extract->add_flag("-q,--quiet", ex.quiet, "No warnings on stderr (errors are still reported)");
+  extract
+      ->add_option("--offsets", ex.offsets,
+                   "bytes (of the UTF-8 text, the default) or chars (Unicode code points, "
+                   "as Python indexes a str)")
+      ->check(CLI::IsMember({"bytes", "chars"}));
+  extract->add_flag("--with-text", ex.with_text,
+                    "With --format jsonl: each row carries its document's text, the text the "
+                    "offsets index (of HTML: the text extracted)");
+  extract->add_option("--encoding", ex.encoding,
+                      "Read every article file as this encoding (ICU name: windows-1252, "
+                      "ISO-8859-1, Shift_JIS, ...) instead of detecting it");
 
   EvalFlags ev;
   CLI::App* eval = app.add_subcommand("eval", "Compare extraction with gold annotations");
@@ -82,7 +94,8 @@ int main(int argc, char** argv) {
     std::cerr
         << "saidby: error: " << e.what() << "\n"
         << "usage: saidby extract [PATH...] [-o FILE] [--format csv|jsonl] [--rules DIR] [-j N] "
-           "[--source LABEL] [--keep-scare] [--direct-only] [--explain]\n"
+           "[--source LABEL] [--keep-scare] [--direct-only] [--explain] [--offsets bytes|chars] "
+           "[--with-text] [--encoding NAME]\n"
            "       saidby eval --gold GOLD.csv PATH... [--min-f1 X] [--format text|json]\n"
            "       saidby compare [QUOTES.csv... | PATH...] [-o DIR] [--html FILE] [--merge]\n"
            "       saidby rules check [DIR]\n"

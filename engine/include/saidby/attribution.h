@@ -29,12 +29,13 @@
 namespace saidby {
 
 struct Attribution {
-  std::string kind;     // full, partial, continued or scare
-  std::string speaker;  // canonical name; empty when unknown or unnamed
-  std::string mention;  // the words that named the speaker
-  TextSpan mention_span;
+  std::string kind;       // full, partial, continued or scare
+  std::string speaker;    // canonical name; empty when unknown or unnamed
+  std::string mention;    // the words that named the speaker
+  TextSpan mention_span;  // where `mention` is in the text (a continued quote: its first's)
   std::string cue;
-  std::string rule;  // id of the rule that fired; empty when none did
+  TextSpan cue_span;  // where `cue` is in the text, when it is not empty
+  std::string rule;   // id of the rule that fired; empty when none did
   // The attribution pass that decided (own-sentence, next-sentence, continuation, …; README,
   // "Attribution passes"); every quote has one, the last being unattributed.
   std::string pass;

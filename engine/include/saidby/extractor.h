@@ -13,18 +13,26 @@
 //   Result<ArticleQuotes> r = ex.Extract({"a1", "Outlet", bytes});
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "saidby/document.h"
 #include "saidby/rule_set.h"
 #include "saidby/status.h"
 
 namespace saidby {
 
+// What the offsets of a QuoteRecord count: bytes of the UTF-8 text, or Unicode code points
+// (what Python's str indexes).
+enum class OffsetUnit { kBytes, kChars };
+
 struct ExtractOptions {
   bool keep_scare = false;  // default false: scare quotes are not speech and are dropped
   bool explain = false;     // default false: fill QuoteRecord::explain
   bool reported = true;     // default true: also reported speech (kind `reported`), after quotes
+  OffsetUnit offsets = OffsetUnit::kBytes;
+  bool keep_text = false;  // default false: fill ArticleQuotes::text
 };
 
 struct Article {
@@ -37,7 +45,7 @@ struct QuoteRecord {
   std::string source;
   std::string doc;
   size_t quote_id = 0;  // 1, 2, … within the document
-  size_t start = 0;     // byte offsets of the quoted words in the input, end exclusive
+  size_t start = 0;     // offsets of the quoted words in the text, end exclusive (OffsetUnit)
   size_t end = 0;
   std::string kind;
   std::string speaker;
@@ -53,11 +61,17 @@ struct QuoteRecord {
   // name, pronoun, description or none (calibration.h). Not an output column: `eval` reports
   // it per row; empty in a quote table read back.
   std::string mention_type;
+  // Where `mention` and `cue` are in the text, in the same unit as start and end; none when
+  // they are empty (and in a quote table read back). For a continued quote, the mention and
+  // cue of the quote it continues.
+  std::optional<TextSpan> mention_span;
+  std::optional<TextSpan> cue_span;
 };
 
 struct ArticleQuotes {
   std::vector<QuoteRecord> quotes;
   std::vector<std::string> warnings;
+  std::string text;  // the text the offsets index, with ExtractOptions::keep_text
 };
 
 class Extractor {

@@ -9,7 +9,9 @@
 //   for (const QuoteRecord& r : quotes) out.Write(r);
 #pragma once
 
+#include <optional>
 #include <ostream>
+#include <string_view>
 
 #include "saidby/extractor.h"
 
@@ -22,8 +24,9 @@ class QuoteSink {
 };
 
 // RFC 4180, the contract's header: source,doc,quote_id,start,end,kind,speaker,mention,cue,
-// rule,confidence,quote (plus explain when asked), then pass, always last: columns added later
-// go at the end, so scripts that read columns by position keep working.
+// rule,confidence,quote (plus explain when asked), pass, then mention_start,mention_end,
+// cue_start,cue_end (empty when there is no mention or cue): columns added later go at the
+// end, so scripts that read columns by position keep working.
 class CsvQuotePrinter : public QuoteSink {
  public:
   // `write_header` false: rows only, to be appended after a header written elsewhere.
@@ -35,16 +38,20 @@ class CsvQuotePrinter : public QuoteSink {
   bool with_explain_;
 };
 
-// One JSON object per line with the same field names.
+// One JSON object per line with the same field names (offsets of no mention or cue: null).
 class JsonlQuotePrinter : public QuoteSink {
  public:
   JsonlQuotePrinter(std::ostream& out, bool with_explain = false)
       : out_(out), with_explain_(with_explain) {}
   void Write(const QuoteRecord& r) override;
+  // Rows written from now on end with a "text" field holding `text` (the text their offsets
+  // index: ArticleQuotes::text); nullopt, the default, leaves it out.
+  void set_text(std::optional<std::string_view> text) { text_ = text; }
 
  private:
   std::ostream& out_;
   bool with_explain_;
+  std::optional<std::string_view> text_;
 };
 
 // "0.95": confidence as printed in every format (two decimals, no trailing zeros).

@@ -2,8 +2,9 @@
 // CONTRACT.md), turned into QuoteRecords again, e.g. for `saidby compare`.
 //
 // Required columns: source, doc, quote_id, kind, speaker, quote; start, end, mention, cue, rule,
-// confidence and pass are read when present (a table written before `pass` existed reads with
-// it empty); anything else (explain) is ignored. A malformed table
+// confidence, pass and the mention and cue offsets are read when present (a table written
+// before `pass` existed reads with it empty; a mention or cue span needs both its offsets);
+// anything else (explain, text) is ignored. A malformed table
 // comes back as an error naming "file:line" and the reason; nothing is thrown or printed.
 // Cost: one pass over the bytes; the records own their strings.
 //
