@@ -210,5 +210,50 @@ TEST_CASE("diff: a wrong speaker found where the old output had the gold row rig
   CHECK(d.changes[1].verdict == DiffVerdict::kBroken);
 }
 
+TEST_CASE("diff: a wrong speaker gained is broken, one lost fixed, one moved neutral") {
+  const std::vector<GoldQuote> gold = {
+      {"a", "Ben Carson", "Hamas", "partial", "called"},
+      {"a", "Tomas Berg", "Nobody told us anything about the plan.", "full", "said"},
+      {"a", "Samuel Osei", "The budget is simply not there this year at all.", "full", "said"}};
+  const std::vector<QuoteRecord> before = {
+      Row("a", 1, 200, "Nobody told us anything about the plan.", "Anna Keller", "person-cue"),
+      Row("a", 2, 300, "The budget is simply not there this year at all.", "Anna Keller",
+          "person-cue")};
+  const std::vector<QuoteRecord> after = {
+      Row("a", 1, 10, "Hamas", "Reading", "speaker-clause-cue"),
+      // One word shorter, still Keller's: the same error at another span.
+      Row("a", 2, 300, "The budget is simply not there this year at", "Anna Keller", "person-cue")};
+  const OutputDiff d = DiffOutputs(before, after, {&gold});
+  const RowChange* hamas = Find(d, DiffChange::kFound, "Hamas");
+  REQUIRE(hamas != nullptr);
+  CHECK(hamas->verdict == DiffVerdict::kBroken);  // a false speaker, where there was none
+  const RowChange* berg = Find(d, DiffChange::kLost, "Nobody told us anything about the plan.");
+  REQUIRE(berg != nullptr);
+  CHECK(berg->verdict == DiffVerdict::kFixed);  // a misattribution gone
+  const RowChange* moved_old =
+      Find(d, DiffChange::kLost, "The budget is simply not there this year at all.");
+  const RowChange* moved_new =
+      Find(d, DiffChange::kFound, "The budget is simply not there this year at");
+  REQUIRE(moved_old != nullptr);
+  REQUIRE(moved_new != nullptr);
+  CHECK(moved_old->verdict == DiffVerdict::kNeutral);
+  CHECK(moved_new->verdict == DiffVerdict::kNeutral);
+}
+
+TEST_CASE("diff: a quote said twice, gained with a false speaker, is broken") {
+  // Gold rows name no offsets: the two "Hamas" rows match predictions in text order, so NEW's
+  // new first row takes the gold row OLD's (unchanged) row had. That is no moved span.
+  const std::vector<GoldQuote> gold = {{"a", "Ben Carson", "Hamas", "partial", "pronounced"},
+                                       {"a", "*", "Hamas", "partial", "mispronunciations of"}};
+  const std::vector<QuoteRecord> before = {Row("a", 1, 1158, "Hamas", "", "speaker-cue")};
+  const std::vector<QuoteRecord> after = {Row("a", 1, 329, "Hamas", "Reading", "clause-cue"),
+                                          Row("a", 2, 1158, "Hamas", "", "speaker-cue")};
+  const OutputDiff d = DiffOutputs(before, after, {&gold});
+  REQUIRE(d.changes.size() == 1);
+  CHECK(d.changes[0].change == DiffChange::kFound);
+  CHECK(d.changes[0].after->speaker == "Reading");
+  CHECK(d.changes[0].verdict == DiffVerdict::kBroken);
+}
+
 }  // namespace
 }  // namespace saidby

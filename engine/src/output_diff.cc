@@ -40,12 +40,15 @@ namespace {
 
 enum class State { kMissed, kFalse, kWrong, kRight };
 
+constexpr size_t kNoRow = static_cast<size_t>(-1);
+
 // One side judged against the gold: each row's state and the gold row its span matched, and
-// each gold row's state.
+// each gold row's state and row.
 struct Judged {
   std::vector<State> row_state;
   std::vector<size_t> row_gold;
   std::vector<State> gold_state;
+  std::vector<size_t> gold_row;  // the row matched to each gold row, if any
 };
 
 Judged Judge(const std::vector<QuoteRecord>& rows, const std::vector<GoldQuote>& gold,
@@ -54,6 +57,7 @@ Judged Judge(const std::vector<QuoteRecord>& rows, const std::vector<GoldQuote>&
   j.row_state.assign(rows.size(), State::kFalse);
   j.row_gold.assign(rows.size(), EvalRow::kNoGold);
   j.gold_state.assign(gold.size(), State::kMissed);
+  j.gold_row.assign(gold.size(), kNoRow);
   const EvalReport report = Evaluate(gold, rows, {}, options);
   for (const EvalRow& r : report.rows) {
     j.row_gold[r.prediction] = r.gold_row;
@@ -61,6 +65,7 @@ Judged Judge(const std::vector<QuoteRecord>& rows, const std::vector<GoldQuote>&
     const State s = r.correct ? State::kRight : State::kWrong;
     j.row_state[r.prediction] = s;
     j.gold_state[r.gold_row] = s;
+    j.gold_row[r.gold_row] = r.prediction;
   }
   return j;
 }
@@ -101,15 +106,22 @@ OutputDiff DiffOutputs(const std::vector<QuoteRecord>& before,
     switch (change) {
       case DiffChange::kFound: {
         if (ns == State::kFalse) return DiffVerdict::kBroken;
-        const bool was_right = old_judged.gold_state[new_judged.row_gold[*n]] == State::kRight;
-        if (ns == State::kRight) return was_right ? DiffVerdict::kNeutral : DiffVerdict::kFixed;
-        return was_right ? DiffVerdict::kBroken : DiffVerdict::kNeutral;
+        // The span moved: OLD's row for the same gold row, as right or wrong, is gone.
+        const size_t g = new_judged.row_gold[*n], was = old_judged.gold_row[g];
+        if (was != kNoRow && old_judged.gold_state[g] == ns &&
+            new_keys.count(KeyOf(before[was])) == 0) {
+          return DiffVerdict::kNeutral;
+        }
+        return ns == State::kRight ? DiffVerdict::kFixed : DiffVerdict::kBroken;
       }
       case DiffChange::kLost: {
         if (os == State::kFalse) return DiffVerdict::kFixed;
-        const bool now_right = new_judged.gold_state[old_judged.row_gold[*o]] == State::kRight;
-        if (os == State::kRight) return now_right ? DiffVerdict::kNeutral : DiffVerdict::kBroken;
-        return now_right ? DiffVerdict::kFixed : DiffVerdict::kNeutral;
+        const size_t g = old_judged.row_gold[*o], now = new_judged.gold_row[g];
+        if (now != kNoRow && new_judged.gold_state[g] == os &&
+            old_keys.count(KeyOf(after[now])) == 0) {
+          return DiffVerdict::kNeutral;
+        }
+        return os == State::kRight ? DiffVerdict::kBroken : DiffVerdict::kFixed;
       }
       case DiffChange::kSpeaker:
         if ((os == State::kRight) == (ns == State::kRight)) return DiffVerdict::kNeutral;

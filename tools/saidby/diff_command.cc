@@ -26,7 +26,7 @@ void AddDiffOptions(CLI::App& app, DiffFlags& flags) {
       ->required();
   app.add_option("--rules", flags.rules_dirs,
                  "Given twice, OLD_DIR then NEW_DIR: extract the articles with each and compare")
-      ->expected(1);
+      ->allow_extra_args(false);
   CLI::Option* gold = app.add_option(
       "--gold", flags.gold, "Gold annotations, as eval's: label each change fixed/broken/neutral");
   app.add_option("--reported", flags.reported,
@@ -247,9 +247,10 @@ int RunDiff(const DiffFlags& flags) {
     extraction.quiet = flags.quiet;
     for (int i = 0; i < 2; ++i) {
       ArticleList copy = list;
-      if (i == 1) {  // listed once: its problems are reported once
+      if (i == 1) {  // the same articles: their problems and warnings are reported once
         copy.errors.clear();
         copy.warnings.clear();
+        extraction.quiet = true;
       }
       ExtractArticles(*rules[i], extraction, std::move(copy), false, sides[i], skipped);
     }

@@ -25,14 +25,14 @@ namespace saidby {
 enum class DiffChange { kFound, kLost, kSpeaker, kKind };
 std::string_view DiffChangeName(DiffChange c);  // found, lost, speaker, kind
 
-// How a change stands against the gold. A row is right when its span matches a speech gold row
-// and its speaker agrees (EvalRow::correct), wrong when the speaker does not, false when its
-// span matches no gold row or a scare row; a gold row is in the state of the row matched to it,
-// or missed. Then:
-//   found: false → broken; right → fixed (neutral if OLD had the gold row right already, at
-//     another span); wrong → broken if OLD had the gold row right, else neutral.
-//   lost: false → fixed; right → broken (neutral if NEW has the gold row right at another span);
-//     wrong → fixed if NEW has the gold row right, else neutral.
+// How a change stands against the gold, as it moves eval's pair F1. A row is right when its
+// span matches a speech gold row and its speaker agrees (EvalRow::correct), wrong when the
+// speaker does not, false when its span matches no gold row or a scare row; a gold row is in
+// the state of the row matched to it, or missed. Then:
+//   found: right is fixed, wrong or false broken; but neutral when its gold row was in the same
+//     state in OLD through a row NEW lost (the span moved).
+//   lost: right is broken, wrong or false fixed; neutral when its gold row is in the same state
+//     in NEW through a row NEW found.
 //   speaker: right → not right is broken, not right → right fixed, anything else neutral.
 //   kind: against the matched gold row's kind: OLD's kind equal and NEW's not is broken, the
 //     reverse fixed, anything else neutral.
