@@ -255,5 +255,26 @@ TEST_CASE("diff: a quote said twice, gained with a false speaker, is broken") {
   CHECK(d.changes[0].verdict == DiffVerdict::kBroken);
 }
 
+TEST_CASE("diff: kinds are judged against the gold's, continued counting as full") {
+  const std::vector<GoldQuote> gold = {
+      {"a", "Anna Keller", "The ferry will run all winter long.", "full", "said"},
+      {"a", "Anna Keller", "And the quay stays open to the fishing boats.", "full", ""},
+      {"a", "Anna Keller", "not before the spring", "partial", "said"}};
+  const std::vector<QuoteRecord> before = {
+      Row("a", 1, 10, "The ferry will run all winter long.", "Anna Keller", "r", "full"),
+      Row("a", 2, 60, "And the quay stays open to the fishing boats.", "Anna Keller", "r", "full"),
+      Row("a", 3, 200, "not before the spring", "Anna Keller", "r", "partial")};
+  const std::vector<QuoteRecord> after = {
+      Row("a", 1, 10, "The ferry will run all winter long.", "Anna Keller", "r", "partial"),
+      Row("a", 2, 60, "And the quay stays open to the fishing boats.", "Anna Keller", "r",
+          "continued"),
+      Row("a", 3, 200, "not before the spring", "Anna Keller", "r", "full")};
+  const OutputDiff d = DiffOutputs(before, after, {&gold});
+  REQUIRE(d.kinds == 3);
+  CHECK(d.changes[0].verdict == DiffVerdict::kBroken);   // full → partial, gold full
+  CHECK(d.changes[1].verdict == DiffVerdict::kNeutral);  // full → continued, gold full
+  CHECK(d.changes[2].verdict == DiffVerdict::kBroken);   // partial → full, gold partial
+}
+
 }  // namespace
 }  // namespace saidby

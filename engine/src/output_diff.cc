@@ -74,6 +74,9 @@ using Key = std::tuple<std::string, std::string, size_t, size_t>;  // source, do
 
 Key KeyOf(const QuoteRecord& r) { return {r.source, r.doc, r.start, r.end}; }
 
+// A continued segment is a full quote that follows another of its speaker.
+std::string_view Sentence(std::string_view kind) { return kind == "continued" ? "full" : kind; }
+
 std::string RuleName(const QuoteRecord& r) { return r.rule.empty() ? "@none" : r.rule; }
 
 }  // namespace
@@ -130,8 +133,9 @@ OutputDiff DiffOutputs(const std::vector<QuoteRecord>& before,
         size_t g = new_judged.row_gold[*n];
         if (g == EvalRow::kNoGold) g = old_judged.row_gold[*o];
         if (g == EvalRow::kNoGold) return DiffVerdict::kNeutral;
-        const std::string& kind = (*options.gold)[g].kind;
-        const bool old_ok = before[*o].kind == kind, new_ok = after[*n].kind == kind;
+        const std::string_view kind = Sentence((*options.gold)[g].kind);
+        const bool old_ok = Sentence(before[*o].kind) == kind;
+        const bool new_ok = Sentence(after[*n].kind) == kind;
         if (old_ok == new_ok) return DiffVerdict::kNeutral;
         return new_ok ? DiffVerdict::kFixed : DiffVerdict::kBroken;
       }

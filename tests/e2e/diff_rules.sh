@@ -69,6 +69,11 @@ for c in changes:
             assert moved_docs[c["doc"]] == {"found", "lost"}, c
         else:
             assert v == good, (c, st)
+    else:  # kind, against the gold's; continued is full
+        k = lambda kind: "full" if kind == "continued" else kind
+        g = k(c["gold"]["kind"]) if c["gold"] else None
+        o, n = k(c["old"]["kind"]) == g, k(c["new"]["kind"]) == g
+        assert v == ("neutral" if o == n else "fixed" if n else "broken"), c
 
 # The false speaker: "Hamas" now said by "Reading", which gold gives to Ben Carson.
 hamas = [c for c in changes if c["quote"] == "Hamas"]

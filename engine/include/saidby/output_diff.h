@@ -35,7 +35,8 @@ std::string_view DiffChangeName(DiffChange c);  // found, lost, speaker, kind
 //     in NEW through a row NEW found.
 //   speaker: right → not right is broken, not right → right fixed, anything else neutral.
 //   kind: against the matched gold row's kind: OLD's kind equal and NEW's not is broken, the
-//     reverse fixed, anything else neutral.
+//     reverse fixed, anything else neutral; `continued` counts as `full` (a whole sentence that
+//     follows another of its speaker: PolNeAR's gold calls it full).
 // A change in a document without gold rows is neutral: nothing judges it.
 enum class DiffVerdict { kNone, kFixed, kBroken, kNeutral };  // kNone: no gold was given
 std::string_view DiffVerdictName(DiffVerdict v);              // "", fixed, broken, neutral
