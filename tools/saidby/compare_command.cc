@@ -1,21 +1,16 @@
 #include "compare_command.h"
 
 #include <spdlog/spdlog.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 #include <unistd.h>
 
-#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <functional>
 #include <iostream>
 #include <optional>
-#include <thread>
 
 #include "article_extraction.h"
 #include "commands.h"
-#include "line_reader.h"
 #include "output_file.h"
 #include "saidby/article_source.h"
 #include "saidby/comparison.h"
