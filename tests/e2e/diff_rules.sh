@@ -141,6 +141,20 @@ grep -q '^found 0, lost 0, speakers changed 0, kinds changed 0; [0-9]* rows unch
 grep -q '^fixed ' "$tmp/plain.txt" && fail "judged without --gold"
 grep -q '^  broken ' "$tmp/plain.txt" && fail "verdicts without --gold"
 
+# An article neither side can read is reported once, and the diff goes on (exit 1).
+mkdir -p "$tmp/mixed"
+printf 'He said \xff “we will see”.\n' > "$tmp/mixed/bad.txt"
+printf '“We will go on,” said Anna Keller.\n' > "$tmp/mixed/good.txt"
+set +e
+"$saidby" diff --rules "$tmp/old" --rules "$tmp/new" "$tmp/mixed" > "$tmp/mixed.txt" \
+  2> "$tmp/err.txt"
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "unreadable article: exit $status, expected 1"
+[ "$(grep -c 'bad.txt: invalid UTF-8' "$tmp/err.txt")" -eq 1 ] || fail "reported: $(cat "$tmp/err.txt")"
+grep -q '^found 0, lost 0, speakers changed 0, kinds changed 0; 1 rows unchanged$' "$tmp/mixed.txt" \
+  || fail "mixed: $(cat "$tmp/mixed.txt")"
+
 # Usage errors: --max-broken needs --gold; one --rules; three tables.
 for args in "$tmp/old.csv $tmp/new.out --max-broken 1" \
             "--rules $tmp/old $corpus" \

@@ -52,7 +52,9 @@ void ExtractArticles(const RuleSet& rules, const ArticleExtraction& flags, Artic
     });
     for (size_t i = 0; i < chunk.size(); ++i) {
       if (!results[i]->ok()) {
-        spdlog::error("{}: {}", chunk[i].where, results[i]->status().message());
+        if (flags.report_errors) {
+          spdlog::error("{}: {}", chunk[i].where, results[i]->status().message());
+        }
         skipped = true;
         continue;
       }
@@ -104,7 +106,7 @@ void ExtractArticles(const RuleSet& rules, const ArticleExtraction& flags, Artic
     }
   }
   for (const std::string& e : list.errors) {
-    spdlog::error("{}", e);
+    if (flags.report_errors) spdlog::error("{}", e);
     skipped = true;
   }
   if (!flags.quiet) {

@@ -17,6 +17,9 @@ struct ArticleExtraction {
   int jobs = 0;            // 0: all cores
   size_t max_doc_bytes = kDefaultMaxDocBytes;
   bool quiet = false;
+  // false: an article that cannot be used is skipped without a word (a second run over a list
+  // whose problems were reported already); `skipped` is still set.
+  bool report_errors = true;
 };
 
 // Extracts `list` (and first, with `from_stdin`, the JSON Lines documents on stdin), appending

@@ -248,9 +248,8 @@ int RunDiff(const DiffFlags& flags) {
     for (int i = 0; i < 2; ++i) {
       ArticleList copy = list;
       if (i == 1) {  // the same articles: their problems and warnings are reported once
-        copy.errors.clear();
-        copy.warnings.clear();
         extraction.quiet = true;
+        extraction.report_errors = false;
       }
       ExtractArticles(*rules[i], extraction, std::move(copy), false, sides[i], skipped);
     }
