@@ -104,6 +104,84 @@ TEST_CASE("a hand-made prediction is scored figure by figure") {
   CHECK(r.gold_docs_not_extracted == 0);
 }
 
+TEST_CASE("per rule and per pass: rows decided, precision and errors, worst first") {
+  const std::vector<GoldQuote> gold = {
+      {"a", "Anna Keller", "The talks were productive and we will meet again.", "full", "said"},
+      {"a", "Tomas Berg", "We have not agreed on anything yet.", "full", "said"},
+      {"a", "Samuel Osei", "This is the beginning of a long process.", "full", "told"},
+      {"a", "UNKNOWN", "There is no deadline.", "full", ""},
+      {"a", "", "deal guys", "scare", ""},
+      {"a", "*", "It was a good day for everyone.", "full", "said"},
+      {"a", "Anna Keller", "nobody is in a hurry", "partial", "added"},
+  };
+  auto predicted = [](size_t id, const std::string& quote, const std::string& speaker,
+                      const std::string& rule, const std::string& pass) {
+    QuoteRecord r = Predicted("a", id, quote, speaker);
+    r.rule = rule;
+    r.pass = pass;
+    return r;
+  };
+  const std::vector<QuoteRecord> predictions = {
+      // Right, wrong speaker, right: own-sentence, two rules.
+      predicted(1, "The talks were productive and we will meet again.", "Keller",
+                "quote-cue-person", "own-sentence"),
+      predicted(2, "We have not agreed on anything yet.", "Anna Keller", "quote-cue-person",
+                "own-sentence"),
+      predicted(3, "This is the beginning of a long process.", "Samuel Osei", "person-cue-quote",
+                "own-sentence"),
+      // Unattributed (no rule): right for gold UNKNOWN; a scare quote taken for speech is wrong.
+      predicted(4, "There is no deadline.", "", "", "unattributed"),
+      predicted(5, "deal guys", "", "", "unattributed"),
+      // A continuation onto words nobody said.
+      predicted(6, "an entirely different sentence that nobody annotated", "Tomas Berg",
+                "continuation", "continuation"),
+      // Gold `*`: any speaker agrees, so the row is decided but not judged.
+      predicted(7, "It was a good day for everyone.", "Someone Else", "quote-cue-person",
+                "next-sentence"),
+  };
+  const EvalReport r = Evaluate(gold, predictions, {"a"});
+  CHECK(r.errors == 3);
+
+  // Ties in errors go to the lower precision, then the name.
+  REQUIRE(r.by_rule.size() == 4);
+  CHECK(r.by_rule[0].name == "continuation");
+  CHECK(r.by_rule[0].rows == 1);
+  CHECK(r.by_rule[0].Errors() == 1);
+  CHECK(r.by_rule[0].Precision() == 0.0);
+  CHECK(r.by_rule[1].name == "@none");
+  CHECK(r.by_rule[1].rows == 2);
+  CHECK(r.by_rule[1].right == 1);
+  CHECK(r.by_rule[1].Precision() == doctest::Approx(0.5));
+  CHECK(r.by_rule[2].name == "quote-cue-person");
+  CHECK(r.by_rule[2].rows == 3);
+  CHECK(r.by_rule[2].judged == 2);
+  CHECK(r.by_rule[2].right == 1);
+  CHECK(r.by_rule[2].Errors() == 1);
+  CHECK(r.by_rule[3].name == "person-cue-quote");
+  CHECK(r.by_rule[3].Errors() == 0);
+  CHECK(r.by_rule[3].Precision() == 1.0);
+
+  REQUIRE(r.by_pass.size() == 4);
+  CHECK(r.by_pass[0].name == "continuation");
+  CHECK(r.by_pass[1].name == "unattributed");
+  CHECK(r.by_pass[1].Precision() == doctest::Approx(0.5));
+  CHECK(r.by_pass[2].name == "own-sentence");
+  CHECK(r.by_pass[2].rows == 3);
+  CHECK(r.by_pass[2].right == 2);
+  CHECK(r.by_pass[2].Precision() == doctest::Approx(2.0 / 3));
+  CHECK(r.by_pass[3].name == "next-sentence");
+  CHECK(r.by_pass[3].judged == 0);
+  CHECK(r.by_pass[3].Precision() == 1.0);
+
+  // Each row names its prediction and the gold row its span matched.
+  REQUIRE(r.rows.size() == 7);
+  for (const EvalRow& row : r.rows) CHECK(predictions[row.prediction].quote_id == row.quote_id);
+  CHECK(r.rows[1].gold_row == 1);
+  CHECK(r.rows[4].gold_row == 4);  // the scare row
+  CHECK(r.rows[5].gold_row == EvalRow::kNoGold);
+  CHECK(r.rows[6].pass == "next-sentence");
+}
+
 TEST_CASE("gold documents missing from the input count as misses") {
   const std::vector<GoldQuote> gold = {{"gone", "Anna Keller", "We will see.", "full", "said"}};
   const EvalReport r = Evaluate(gold, {}, {});

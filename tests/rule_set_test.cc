@@ -16,6 +16,7 @@
 #include "saidby/attribution.h"
 #include "saidby/extractor.h"
 #include "saidby/quote_span.h"
+#include "saidby/reported_speech.h"
 #include "test_support.h"
 
 namespace saidby {
@@ -59,6 +60,7 @@ std::vector<std::string> Problems(const std::string& dir) {
   for (const auto& p : r.problems) out.push_back(p.ToString());
   if (r.rules) {
     for (const auto& p : CheckRuleExamples(*r.rules)) out.push_back(p.ToString());
+    for (const auto& p : CheckReportedExamples(*r.rules)) out.push_back(p.ToString());
   }
   return out;
 }
@@ -169,14 +171,26 @@ TEST_CASE("broken rule files: each problem names file, line and column") {
               patterns + ":" + std::to_string(n + 4) +
               ":11: pattern has no SPEAKER( … ) part (and is not 'continue = yes')"});
   }
-  SUBCASE("an example that does not match its pattern") {
+  SUBCASE("an example that does not match its pattern, reported at the example's line") {
     copy.Append("patterns.txt",
                 "\n[wrong-example]\npriority = 10\npattern = SPEAKER(PERSON) CUE \":\" "
-                "QUOTE\nexample = “Yes,” said Keller.\n");
+                "QUOTE\nexample = Anna Keller said: “Yes.”\nexample = “Yes,” said Keller.\n");
     std::vector<std::string> p = Problems(copy.dir());
     REQUIRE(p.size() == 1);
-    CHECK(p[0].rfind(patterns + ":" + std::to_string(n + 2) +
-                         ":1: example 1 of rule 'wrong-example' does not match the pattern",
+    CHECK(p[0].rfind(patterns + ":" + std::to_string(n + 6) +
+                         ":1: example 2 of rule 'wrong-example' does not match the pattern",
+                     0) == 0);
+  }
+  SUBCASE("a reported rule's example that gives no row, reported at the example's line") {
+    copy.Append("patterns.txt",
+                "\n[wrong-reported-example]\nreported = yes\npriority = 10\npattern = "
+                "SPEAKER(PERSON) CUE \"that\" CONTENT(ANY+) END\nexample = Anna Keller said that "
+                "the harbour plan would fail.\nexample = The harbour plan would fail, Anna Keller "
+                "said.\n");
+    std::vector<std::string> p = Problems(copy.dir());
+    REQUIRE(p.size() == 1);
+    CHECK(p[0].rfind(patterns + ":" + std::to_string(n + 7) +
+                         ":1: example 2 of rule 'wrong-reported-example' gives no reported speech",
                      0) == 0);
   }
   SUBCASE("unknown tag in a lexicon") {

@@ -190,9 +190,11 @@ std::vector<RuleProblem> CheckRuleExamples(const RuleSet& rules) {
     const AttributionRule& rule = rules.rules()[r];
     for (size_t e = 0; e < rule.examples.size(); ++e) {
       const std::string where = "example " + std::to_string(e + 1) + " of rule '" + rule.id + "'";
+      // At the example's own line: the section line says only which rule.
+      const size_t line = e < rule.example_lines.size() ? rule.example_lines[e] : rule.line;
       Result<Document> doc = MakeDocument("example", "", rule.examples[e], rules.splitter());
       if (!doc.ok()) {
-        problems.push_back({rule.file, rule.line, 1, where + ": " + doc.status().message()});
+        problems.push_back({rule.file, line, 1, where + ": " + doc.status().message()});
         continue;
       }
       QuoteScan scan = FindQuoteSpans(doc.value());
@@ -211,10 +213,10 @@ std::vector<RuleProblem> CheckRuleExamples(const RuleSet& rules) {
         }
       }
       if (scan.spans.empty()) {
-        problems.push_back({rule.file, rule.line, 1, where + " holds no quote"});
+        problems.push_back({rule.file, line, 1, where + " holds no quote"});
       } else if (!matched) {
         problems.push_back(
-            {rule.file, rule.line, 1,
+            {rule.file, line, 1,
              where + " does not match the pattern (its tokens read \"" + symbols + "\")"});
       }
     }

@@ -144,6 +144,8 @@ namespace {
 struct DocInput {
   std::vector<const GoldQuote*> gold;
   std::vector<const QuoteRecord*> predictions;
+  // Their indices in the gold and predictions given to Evaluate, for EvalRow.
+  std::vector<size_t> gold_index, prediction_index;
   bool extracted = false;
 };
 
@@ -232,7 +234,9 @@ KindScores ScoreKind(const std::string& doc, const DocInput& in, double min_toke
     row.kind = pred.kind;
     row.rule = pred.rule;
     row.mention_type = pred.mention_type;
+    row.pass = pred.pass;
     row.confidence = pred.confidence;
+    row.prediction = in.prediction_index[p];
     row.basis = "unmatched";
     // Counts direct quotes' pronouns, as before the engine predicted reported speech.
     if (pred.mention_type == "pronoun" && pred.kind != "reported") {
@@ -247,6 +251,7 @@ KindScores ScoreKind(const std::string& doc, const DocInput& in, double min_toke
     const size_t g = static_cast<size_t>(match[p]);
     const GoldQuote& gold = *in.gold[g];
     gold_matched[g] = true;
+    row.gold_row = in.gold_index[g];
     if (gold_scare[g]) {
       report.false_hits.push_back(
           {doc, pred.quote, pred.speaker, pred.rule, pred.kind, pred.quote_id, true});
@@ -310,9 +315,15 @@ DocumentEval EvaluateDocument(const std::string& doc, const DocInput& in,
                               const EvalOptions& options, EvalReport& report) {
   DocInput direct, reported;
   direct.extracted = reported.extracted = in.extracted;
-  for (const GoldQuote* g : in.gold) (IsReported(g->kind) ? reported : direct).gold.push_back(g);
-  for (const QuoteRecord* p : in.predictions) {
-    (IsReported(p->kind) ? reported : direct).predictions.push_back(p);
+  for (size_t i = 0; i < in.gold.size(); ++i) {
+    DocInput& to = IsReported(in.gold[i]->kind) ? reported : direct;
+    to.gold.push_back(in.gold[i]);
+    to.gold_index.push_back(in.gold_index[i]);
+  }
+  for (size_t i = 0; i < in.predictions.size(); ++i) {
+    DocInput& to = IsReported(in.predictions[i]->kind) ? reported : direct;
+    to.predictions.push_back(in.predictions[i]);
+    to.prediction_index.push_back(in.prediction_index[i]);
   }
   const KindScores k = ScoreKind(doc, direct, options.min_token_f1, options, report);
   const KindScores r = ScoreKind(doc, reported, options.min_reported_token_f1, options, report);
@@ -370,6 +381,31 @@ std::vector<GoldRepeat> RepeatedGoldRows(const std::vector<GoldQuote>& gold,
   return out;
 }
 
+double DecisionFigures::Precision() const {
+  return judged == 0 ? 1.0 : static_cast<double>(right) / static_cast<double>(judged);
+}
+
+std::vector<DecisionFigures> FiguresByDecision(const std::vector<EvalRow>& rows, bool by_pass) {
+  std::map<std::string, DecisionFigures> by_name;
+  for (const EvalRow& row : rows) {
+    // Unattributed quotes have no rule; confidence.txt calls them `@none`.
+    std::string name = by_pass ? row.pass : (row.rule.empty() ? "@none" : row.rule);
+    DecisionFigures& f = by_name[name];
+    f.name = std::move(name);
+    ++f.rows;
+    if (row.basis == "any") continue;  // any speaker agrees: says nothing of precision
+    ++f.judged;
+    if (row.correct) ++f.right;
+  }
+  std::vector<DecisionFigures> out;
+  for (auto& [name, f] : by_name) out.push_back(std::move(f));
+  std::stable_sort(out.begin(), out.end(), [](const DecisionFigures& a, const DecisionFigures& b) {
+    if (a.Errors() != b.Errors()) return a.Errors() > b.Errors();
+    return a.Precision() < b.Precision();
+  });
+  return out;
+}
+
 Reliability ComputeReliability(const std::vector<std::pair<double, bool>>& rows, size_t bins) {
   Reliability r;
   if (bins == 0) return r;
@@ -411,12 +447,17 @@ EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteR
     return it->second;
   };
   for (const std::string& id : extracted_docs) slot(id).extracted = true;
-  for (const QuoteRecord& p : predictions) {
-    DocInput& d = slot(p.doc);
+  for (size_t i = 0; i < predictions.size(); ++i) {
+    DocInput& d = slot(predictions[i].doc);
     d.extracted = true;
-    d.predictions.push_back(&p);
+    d.predictions.push_back(&predictions[i]);
+    d.prediction_index.push_back(i);
   }
-  for (const GoldQuote& g : gold) slot(g.doc).gold.push_back(&g);
+  for (size_t i = 0; i < gold.size(); ++i) {
+    DocInput& d = slot(gold[i].doc);
+    d.gold.push_back(&gold[i]);
+    d.gold_index.push_back(i);
+  }
 
   EvalReport report;
   for (const std::string& id : order) {
@@ -448,6 +489,9 @@ EvalReport Evaluate(const std::vector<GoldQuote>& gold, const std::vector<QuoteR
     if (row.Calibrated()) calibrated.emplace_back(row.confidence, row.correct);
   }
   report.reliability = ComputeReliability(calibrated);
+  report.by_rule = FiguresByDecision(report.rows, /*by_pass=*/false);
+  report.by_pass = FiguresByDecision(report.rows, /*by_pass=*/true);
+  for (const DecisionFigures& f : report.by_rule) report.errors += f.Errors();
   return report;
 }
 

@@ -197,9 +197,17 @@ Result<std::vector<QuoteRecord>> ReadQuoteTable(const std::string& path) {
       ReadRegularFile(path, kMaxQuoteTableBytes, "the limit for a quote table");
   if (!bytes.ok()) return Status::Error(path + ": " + bytes.status().message());
   const std::string lower = AsciiLower(path);
-  if (lower.size() >= 4 && lower.compare(lower.size() - 4, 4, ".csv") == 0) {
-    return ParseQuoteTableCsv(bytes.value(), path);
+  auto ends_with = [&](std::string_view ext) {
+    return lower.size() >= ext.size() &&
+           lower.compare(lower.size() - ext.size(), ext.size(), ext) == 0;
+  };
+  bool csv = ends_with(".csv");
+  if (!csv && !ends_with(".jsonl") && !ends_with(".ndjson")) {
+    // Another name: JSON Lines start with an object, extract's CSV with its header.
+    const size_t first = bytes->find_first_not_of(" \t\r\n");
+    csv = first != std::string::npos && bytes.value()[first] != '{';
   }
+  if (csv) return ParseQuoteTableCsv(bytes.value(), path);
   return ParseQuoteTableJsonl(bytes.value(), path);
 }
 

@@ -220,9 +220,11 @@ std::vector<RuleProblem> CheckReportedExamples(const RuleSet& rules) {
     const AttributionRule& rule = rules.reported_rules()[r];
     for (size_t e = 0; e < rule.examples.size(); ++e) {
       const std::string where = "example " + std::to_string(e + 1) + " of rule '" + rule.id + "'";
+      // At the example's own line: the section line says only which rule.
+      const size_t line = e < rule.example_lines.size() ? rule.example_lines[e] : rule.line;
       Result<Document> doc = MakeDocument("example", "", rule.examples[e], rules.splitter());
       if (!doc.ok()) {
-        problems.push_back({rule.file, rule.line, 1, where + ": " + doc.status().message()});
+        problems.push_back({rule.file, line, 1, where + ": " + doc.status().message()});
         continue;
       }
       const Document& d = doc.value();
@@ -243,7 +245,7 @@ std::vector<RuleProblem> CheckReportedExamples(const RuleSet& rules) {
       }
       if (!found) {
         problems.push_back(
-            {rule.file, rule.line, 1,
+            {rule.file, line, 1,
              where + " gives no reported speech (its tokens read \"" + symbols + "\")"});
       }
     }

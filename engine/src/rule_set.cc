@@ -590,7 +590,10 @@ void RuleLoader::LoadPatterns() {
     if (s.examples.empty()) {
       Problem(path, s.line, 1, "rule '" + s.id + "' has no example");
     }
-    for (const auto& e : s.examples) p.rule.examples.push_back(e.first);
+    for (const auto& [text, line] : s.examples) {
+      p.rule.examples.push_back(text);
+      p.rule.example_lines.push_back(line);
+    }
     pending.push_back(std::move(p));
   }
   if (!problems_.empty()) return;

@@ -66,6 +66,26 @@ open(sys.argv[1] + ".ece", "w").write("%.4f" % rel["ece"])
 EOF
 grep -q '^RELIABILITY (3 rows; ECE ' "$tmp/out.txt" || fail "no reliability table: $(cat "$tmp/out.txt")"
 
+# Per rule and per pass: the rows regrouped; Lindqvist's wrong speaker is the one error.
+python3 - "$tmp/out.json" <<'EOF'
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["errors"] == 1, j["errors"]
+for key in ("by_rule", "by_pass"):
+    got = j[key]
+    assert sum(f["rows"] for f in got) == len(j["rows"]) == 3, got
+    assert got[0]["errors"] == 1 and got[0]["error_share"] == 1.0, got
+    assert all(f["errors"] == 0 for f in got[1:]), got
+wrong = [r for r in j["rows"] if not r["correct"]]
+worst = j["by_rule"][0]
+assert worst["name"] == (wrong[0]["rule"] or "@none"), (worst, wrong)
+mine = [r for r in j["rows"] if (r["rule"] or "@none") == worst["name"]]
+assert worst["rows"] == len(mine), worst
+assert worst["precision"] == sum(r["correct"] for r in mine) / len(mine), worst
+EOF
+grep -q '^PER RULE (1 errors: ' "$tmp/out.txt" || fail "no PER RULE table: $(cat "$tmp/out.txt")"
+grep -q '^PER PASS (1 errors: ' "$tmp/out.txt" || fail "no PER PASS table"
+
 # --max-ece: exit 3 above it (the ECE of three rows is not 0), 0 at or below.
 set +e
 "$saidby" eval --gold "$tmp/gold.csv" "$tmp/c" --max-ece 0 > /dev/null 2> "$tmp/err.txt"

@@ -1,6 +1,7 @@
 // The subcommands of the saidby CLI. Each returns the process exit status of the contract:
 // 0 all inputs processed; 1 some inputs reported and skipped; 2 usage error or unusable rules;
-// 3 eval below --min-f1; 4 an output could not be written (stopped at the first failed write).
+// 3 eval below --min-f1 (or another gate), diff above --max-broken; 4 an output could not be
+// written (stopped at the first failed write).
 // Only main() turns these into an exit.
 #pragma once
 

@@ -13,10 +13,13 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string_view>
 #include <tuple>
 #include <unordered_map>
 
 #include "commands.h"
+#include "gold_file.h"
+#include "report_text.h"
 #include "saidby/article_source.h"
 #include "saidby/csv.h"
 #include "saidby/evaluation.h"
@@ -71,81 +74,10 @@ void AddEvalOptions(CLI::App& app, EvalFlags& flags) {
 
 namespace {
 
-constexpr size_t kShownQuoteChars = 120;
-
-// Reads gold.csv into rows, and the line of each into `lines`; a malformed file, a missing
-// column or an unknown kind is an error naming the file (and line). `reported_only`: a
-// reported.csv, whose every row must be of kind `reported`.
-Result<std::vector<GoldQuote>> ReadGold(const std::string& path, std::vector<size_t>& lines,
-                                        bool reported_only = false) {
-  Result<CsvTable> table = ReadCsvFile(path, kMaxGoldFileBytes, "the limit for a gold file");
-  if (!table.ok()) return table.status();
-  const size_t doc = table->Column("doc"), speaker = table->Column("speaker"),
-               quote = table->Column("quote"), kind = table->Column("kind"),
-               cue = table->Column("cue"), canonical = table->Column("canonical");
-  for (auto [name, col] : {std::pair{"doc", doc},
-                           {"speaker", speaker},
-                           {"quote", quote},
-                           {"kind", kind},
-                           {"cue", cue}}) {
-    if (col == CsvTable::npos) {
-      return Status::Error(path + ":1: missing column '" + name +
-                           "' (expected doc,speaker,quote,kind,cue)");
-    }
-  }
-  std::vector<GoldQuote> gold;
-  gold.reserve(table->rows.size());
-  for (size_t r = 0; r < table->rows.size(); ++r) {
-    const std::vector<std::string>& row = table->rows[r];
-    const std::string where = path + ":" + std::to_string(table->row_lines[r]);
-    if (row[doc].empty()) return Status::Error(where + ": empty doc");
-    const std::string& k = row[kind];
-    if (reported_only && k != "reported") {
-      return Status::Error(where + ": kind '" + k +
-                           "' in a reported-speech file (expected reported)");
-    }
-    if (k != "full" && k != "partial" && k != "continued" && k != "scare" && k != "reported") {
-      return Status::Error(where + ": unknown kind '" + k +
-                           "' (expected full, partial, continued, scare or reported)");
-    }
-    gold.push_back({row[doc], row[speaker], row[quote], k, row[cue],
-                    canonical == CsvTable::npos ? std::string() : row[canonical]});
-    lines.push_back(table->row_lines[r]);
-  }
-  return gold;
-}
-
-// Quote text for one line of the text report: white space made single spaces, cut after
-// kShownQuoteChars code points.
-std::string ShownQuote(const std::string& quote) {
-  std::string s = NormalizeSpan(quote);
-  size_t chars = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;  // inside a code point
-    if (chars++ == kShownQuoteChars) return s.substr(0, i) + "…";
-  }
-  return s;
-}
-
-std::string Fixed(double v, int decimals = 3) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 std::string FiguresLine(const Figures& f) {
   return "P=" + Fixed(f.Precision()) + " R=" + Fixed(f.Recall()) + " F1=" + Fixed(f.F1()) +
          "  (tp=" + std::to_string(f.tp) + " fp=" + std::to_string(f.fp) +
          " fn=" + std::to_string(f.fn) + ")";
-}
-
-std::string Pad(std::string s, size_t width) {
-  if (s.size() < width) s.append(width - s.size(), ' ');
-  return s;
-}
-
-std::string PadLeft(const std::string& s, size_t width) {
-  return s.size() < width ? std::string(width - s.size(), ' ') + s : s;
 }
 
 std::string SpeakerOrNone(const std::string& s) { return s.empty() ? "(none)" : s; }
@@ -207,6 +139,25 @@ void PrintTextReport(const EvalReport& r, const RunSummary& s, std::ostream& out
   for (const ReliabilityBin& b : rel.bins) {
     out << "  " << Fixed(b.low, 2) << "-" << Fixed(b.high, 2) << PadLeft(std::to_string(b.count), 7)
         << PadLeft(Fixed(b.mean_confidence), 11) << PadLeft(Fixed(b.precision), 11) << "\n";
+  }
+
+  // Which rule and which pass to blame: each one's rows, precision and share of the errors.
+  for (const auto& [title, column, list] :
+       {std::tuple{"PER RULE", "rule", &r.by_rule}, {"PER PASS", "pass", &r.by_pass}}) {
+    size_t width = std::string_view(column).size();
+    for (const DecisionFigures& f : *list) width = std::max(width, f.name.size());
+    out << "\n"
+        << title << " (" << r.errors
+        << " errors: false hits and wrong speakers; most errors first)\n"
+        << "  " << Pad(column, width) << "   rows  judged  right  precision  errors  share\n";
+    for (const DecisionFigures& f : *list) {
+      const double share =
+          r.errors == 0 ? 0.0 : static_cast<double>(f.Errors()) / static_cast<double>(r.errors);
+      out << "  " << Pad(f.name.empty() ? "(none)" : f.name, width)
+          << PadLeft(std::to_string(f.rows), 7) << PadLeft(std::to_string(f.judged), 8)
+          << PadLeft(std::to_string(f.right), 7) << PadLeft(Fixed(f.Precision()), 11)
+          << PadLeft(std::to_string(f.Errors()), 8) << PadLeft(Fixed(share), 7) << "\n";
+    }
   }
 
   size_t doc_width = 3;
@@ -298,6 +249,22 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
   j["pronoun_rows"] = {{"rows", r.pronoun_rows},
                        {"without_speaker", r.pronoun_rows_without_speaker}};
   j["reliability"] = {{"rows", r.reliability.rows}, {"ece", r.reliability.ece}, {"bins", bins}};
+  j["errors"] = r.errors;
+  for (const auto& [key, list] : {std::pair{"by_rule", &r.by_rule}, {"by_pass", &r.by_pass}}) {
+    Json decisions = Json::array();
+    for (const DecisionFigures& f : *list) {
+      decisions.push_back({{"name", f.name},
+                           {"rows", f.rows},
+                           {"judged", f.judged},
+                           {"right", f.right},
+                           {"precision", f.Precision()},
+                           {"errors", f.Errors()},
+                           {"error_share", r.errors == 0 ? 0.0
+                                                         : static_cast<double>(f.Errors()) /
+                                                               static_cast<double>(r.errors)}});
+    }
+    j[key] = std::move(decisions);
+  }
   Json docs = Json::array();
   for (const DocumentEval& d : r.documents) {
     docs.push_back({{"doc", d.doc},
@@ -371,41 +338,13 @@ int RunEval(const EvalFlags& flags) {
       LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
   if (!rules) return kUsage;
 
-  std::vector<size_t> gold_lines;
-  Result<std::vector<GoldQuote>> all_gold = ReadGold(flags.gold, gold_lines);
-  if (!all_gold.ok()) {
-    spdlog::error("{}", all_gold.status().message());
+  Result<GoldSet> loaded = LoadGold(flags.gold, flags.reported);
+  if (!loaded.ok()) {
+    spdlog::error("{}", loaded.status().message());
     return kUsage;
   }
-  // Reported speech may have a file of its own (a collection whose new rows have no canonical
-  // names yet); its rows join the gold, and each row remembers its file for warnings.
-  std::vector<const std::string*> gold_files(all_gold->size(), &flags.gold);
-  std::string reported_path = flags.reported;
-  if (reported_path.empty()) {
-    const std::filesystem::path gold_path(flags.gold);
-    const std::filesystem::path beside = gold_path.parent_path() / "reported.csv";
-    std::error_code ec;
-    if (gold_path.filename() == "gold.csv" && std::filesystem::exists(beside, ec)) {
-      reported_path = beside.string();
-    }
-  }
-  bool reported_in_gold = false;
-  for (const GoldQuote& g : all_gold.value()) reported_in_gold |= IsReported(g.kind);
-  std::string reported_shown = reported_in_gold ? flags.gold : "";
-  if (!reported_path.empty()) {
-    std::vector<size_t> reported_lines;
-    Result<std::vector<GoldQuote>> reported = ReadGold(reported_path, reported_lines, true);
-    if (!reported.ok()) {
-      spdlog::error("{}", reported.status().message());
-      return kUsage;
-    }
-    for (size_t i = 0; i < reported->size(); ++i) {
-      all_gold->push_back(std::move(reported.value()[i]));
-      gold_lines.push_back(reported_lines[i]);
-      gold_files.push_back(&reported_path);
-    }
-    reported_shown += (reported_shown.empty() ? "" : ", ") + reported_path;
-  }
+  GoldSet& gold_set = loaded.value();
+  std::vector<GoldQuote>& all_gold = gold_set.rows;
 
   bool skipped = false;
   ArticleList list = ListArticles(flags.paths, "");
@@ -416,7 +355,7 @@ int RunEval(const EvalFlags& flags) {
   for (const std::string& w : list.warnings) spdlog::warn("{}", w);
 
   std::unordered_map<std::string, std::vector<size_t>> gold_of_doc;
-  for (size_t g = 0; g < all_gold->size(); ++g) gold_of_doc[all_gold.value()[g].doc].push_back(g);
+  for (size_t g = 0; g < all_gold.size(); ++g) gold_of_doc[all_gold[g].doc].push_back(g);
 
   // Every article is read and extracted in parallel; results are kept in input order, so the
   // report does not depend on the thread count. Each also counts how often its gold quotes
@@ -432,30 +371,31 @@ int RunEval(const EvalFlags& flags) {
     }
     if (auto it = gold_of_doc.find(article->id); it != gold_of_doc.end()) {
       for (size_t g : it->second) {
-        quote_counts[i].emplace_back(g, CountOccurrences(article->text, all_gold.value()[g].quote));
+        quote_counts[i].emplace_back(g, CountOccurrences(article->text, all_gold[g].quote));
       }
     }
     results[i].emplace(extractor.Extract(std::move(article).value()));
   });
-  std::vector<size_t> occurrences(all_gold->size(), 0);
+  std::vector<size_t> occurrences(all_gold.size(), 0);
   for (const auto& counts : quote_counts) {
     for (auto [g, n] : counts) occurrences[g] = std::max(occurrences[g], n);
   }
   std::vector<GoldQuote> gold;
-  const std::vector<GoldRepeat> repeats = RepeatedGoldRows(all_gold.value(), occurrences);
+  const std::vector<GoldRepeat> repeats = RepeatedGoldRows(all_gold, occurrences);
   auto repeat = repeats.begin();
-  for (size_t g = 0; g < all_gold->size(); ++g) {
+  for (size_t g = 0; g < all_gold.size(); ++g) {
     if (repeat != repeats.end() && repeat->row == g) {
       const size_t n = occurrences[g];
       spdlog::warn(
           "{}:{}: repeats line {} (doc {}, the same quote; {}); this row is not counted",
-          *gold_files[g], gold_lines[g], gold_lines[repeat->first_row], all_gold.value()[g].doc,
+          gold_set.files[gold_set.file_of[g]], gold_set.lines[g], gold_set.lines[repeat->first_row],
+          all_gold[g].doc,
           n == 0 ? std::string("not found verbatim in an article")
                  : "the article holds it " + std::to_string(n) + (n == 1 ? " time" : " times"));
       ++repeat;
       continue;
     }
-    gold.push_back(std::move(all_gold.value()[g]));
+    gold.push_back(std::move(all_gold[g]));
   }
 
   std::vector<QuoteRecord> predictions;
@@ -489,7 +429,7 @@ int RunEval(const EvalFlags& flags) {
   summary.scare_rows = static_cast<size_t>(std::count_if(
       gold.begin(), gold.end(), [](const GoldQuote& g) { return g.kind == "scare"; }));
   summary.predictions = predictions.size() - report.reported_predictions;
-  summary.reported_path = reported_shown;
+  summary.reported_path = gold_set.reported_shown;
   summary.min_reported_token_f1 = options.min_reported_token_f1;
   summary.extracted = extracted_docs.size();
   summary.min_token_f1 = options.min_token_f1;

@@ -10,6 +10,7 @@
 
 #include "commands.h"
 #include "compare_command.h"
+#include "diff_command.h"
 #include "eval_command.h"
 
 namespace {
@@ -78,6 +79,11 @@ int main(int argc, char** argv) {
       app.add_subcommand("compare", "Who is quoted where, and who changed the words");
   AddCompareOptions(*compare, cmp);
 
+  DiffFlags df;
+  CLI::App* diff = app.add_subcommand(
+      "diff", "What a rule change did: two outputs row by row, judged against gold with --gold");
+  AddDiffOptions(*diff, df);
+
   CLI::App* rules = app.add_subcommand("rules", "Work with rule folders");
   rules->require_subcommand(1);
   std::string check_dir;
@@ -98,6 +104,9 @@ int main(int argc, char** argv) {
            "[--with-text] [--encoding NAME]\n"
            "       saidby eval --gold GOLD.csv PATH... [--min-f1 X] [--format text|json]\n"
            "       saidby compare [QUOTES.csv... | PATH...] [-o DIR] [--html FILE] [--merge]\n"
+           "       saidby diff OLD NEW | --rules OLD_DIR --rules NEW_DIR PATH... [--gold "
+           "GOLD.csv]\n"
+           "                   [--max-broken N] [--format text|json]\n"
            "       saidby rules check [DIR]\n"
            "Run 'saidby --help' for details.\n";
     return kUsage;
@@ -105,6 +114,7 @@ int main(int argc, char** argv) {
   if (extract->parsed()) return RunExtract(ex);
   if (eval->parsed()) return RunEval(ev);
   if (compare->parsed()) return RunCompare(cmp);
+  if (diff->parsed()) return RunDiff(df);
   if (check->parsed()) return RunRulesCheck(check_dir.empty() ? DefaultRulesDir() : check_dir);
   return kUsage;
 }

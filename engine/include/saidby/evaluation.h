@@ -100,10 +100,13 @@ struct EvalWrongSpeaker {
 // agrees: by person (PersonMatches) when that row has a canonical name, else by mention
 // (SpeakerMatches).
 struct EvalRow {
+  static constexpr size_t kNoGold = static_cast<size_t>(-1);
   std::string doc;
   size_t quote_id = 0;
-  std::string kind, rule, mention_type;
+  std::string kind, rule, mention_type, pass;
   double confidence = 0;
+  size_t prediction = 0;      // its index in the predictions given to Evaluate
+  size_t gold_row = kNoGold;  // index in the gold given of the row its span matched, scare too
   // "person" or "mention": how the speaker was judged; "any": the gold speaker is `*` with no
   // canonical name, so any speaker agrees and the row says nothing of precision; "unmatched":
   // no gold quote, or a scare row, matched its span.
@@ -114,6 +117,22 @@ struct EvalRow {
   // other than "any".
   bool Calibrated() const { return basis != "any" && kind != "scare" && !IsReported(kind); }
 };
+
+// What one rule (or one pass) decided, judged as EvalRow::correct judges: the rows it decided;
+// of those judged (basis other than "any"), the right ones; the rest are its errors, false hits
+// and wrong speakers alike.
+struct DecisionFigures {
+  std::string name;  // the rule id (`@none` when no rule named the speaker), or the pass
+  size_t rows = 0;
+  size_t judged = 0;
+  size_t right = 0;
+  size_t Errors() const { return judged - right; }
+  double Precision() const;  // right / judged; 1 when nothing was judged
+};
+
+// `rows` grouped by their rule (`by_pass` false) or pass, worst first: most errors, then lowest
+// precision, then name.
+std::vector<DecisionFigures> FiguresByDecision(const std::vector<EvalRow>& rows, bool by_pass);
 
 // Predictions binned by confidence against how often they were right.
 struct ReliabilityBin {
@@ -162,6 +181,11 @@ struct EvalReport {
   // Every prediction, in document order, and the reliability of those that are Calibrated().
   std::vector<EvalRow> rows;
   Reliability reliability;
+  // The rows by the rule and by the pass that decided them (FiguresByDecision), and the errors
+  // of all of them: a rule's share of the errors is its Errors() / errors.
+  std::vector<DecisionFigures> by_rule;
+  std::vector<DecisionFigures> by_pass;
+  size_t errors = 0;
   // Gold documents with no article in the input; their non-scare rows are counted as misses.
   size_t gold_docs_not_extracted = 0;
   size_t gold_rows_not_extracted = 0;

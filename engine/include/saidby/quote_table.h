@@ -31,7 +31,8 @@ Result<std::vector<QuoteRecord>> ParseQuoteTableJsonl(std::string_view bytes,
 // Whether `path` names a quote table: ends in .csv, .jsonl or .ndjson (case-insensitive).
 bool IsQuoteTablePath(std::string_view path);
 
-// Reads a file and parses it by extension (.csv, else JSON Lines).
+// Reads a file and parses it by extension (.csv; .jsonl or .ndjson), or for another name by its
+// content (JSON Lines when its first byte other than white space is `{`, else CSV).
 Result<std::vector<QuoteRecord>> ReadQuoteTable(const std::string& path);
 
 }  // namespace saidby

@@ -64,6 +64,7 @@ struct AttributionRule {
   std::string file;
   size_t line = 0;
   std::vector<std::string> examples;  // sentences that must match
+  std::vector<size_t> example_lines;  // the line of each in `file`, for a problem with it
   std::string regex;                  // compiled form over class symbols
   std::vector<int> speaker_groups;    // capture groups of SPEAKER parts (alternatives)
   std::vector<int> cue_groups;        // capture groups of each CUE, in pattern order
