@@ -55,6 +55,23 @@ TEST_CASE("mention resolver: a pronoun is the person its sentences are about") {
   CHECK(r.a.mention == "she");
 }
 
+TEST_CASE("mention resolver: a person's campaign or office speaks as itself, not as the person") {
+  const std::string named = "Anna Keller toured the harbour. ";
+  Resolved r =
+      Resolve(named + "“We will appeal,” the Keller campaign said.", "the Keller campaign");
+  CHECK(r.a.speaker == "Anna Keller campaign");
+  r = Resolve(named + "“No comment,” Anna Keller's office said.", "Anna Keller's office");
+  CHECK(r.a.speaker == "Anna Keller office");
+  // Someone of the campaign is not the campaign; nor is a name further on in the mention.
+  r = Resolve(named + "“No,” a Keller campaign spokesman said.", "a Keller campaign spokesman");
+  CHECK(r.a.speaker.empty());
+  r = Resolve(
+      "Tomas Lindqvist met Anna Keller. “No,” said Lindqvist, who thinks the Keller "
+      "administration failed.",
+      "Lindqvist, who thinks the Keller administration");
+  CHECK(r.a.speaker == "Tomas Lindqvist");
+}
+
 TEST_CASE("mention resolver: an unnamed source has no speaker but is a mention") {
   Resolved r = Resolve("“We are ready,” said a port official.", "a port official");
   CHECK(r.named);

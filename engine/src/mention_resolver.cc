@@ -196,6 +196,36 @@ class MentionResolver::Impl {
     // "one Ohio Democrat", "a Kremlin official": the capitalised words only modify; a name is
     // the head only right after a title or a comma ("a spokesperson, Anna Keller").
     const bool unnamed = rules_.IsUnnamedDeterminer(LowerWord(doc_.slice(w.tokens[a].span)));
+    // "the Keller campaign", "Anna Keller's office": the organisation of the person named right
+    // before its head word speaks, not the person; unless a title follows ("a Keller campaign
+    // spokesman" is someone of it, and so is "one Keller campaign source").
+    for (size_t i = a + 1; !unnamed && i < b; ++i) {
+      if (w.tokens[i].symbol == 'T') break;
+      // A head may be a determiner word too ("campaign", as in "a campaign spokesman"); the
+      // owner a name or a possessive one ("Keller's office").
+      if ((w.tokens[i].symbol != 'w' && w.tokens[i].symbol != 'D') ||
+          (w.tokens[i - 1].symbol != 'N' && w.tokens[i - 1].symbol != 'G')) {
+        continue;
+      }
+      const std::string word = LowerWord(doc_.slice(w.tokens[i].span));
+      if (!rules_.IsOrganisationHead(word)) continue;
+      bool titled = false;
+      for (size_t k = i + 1; k < b; ++k) titled |= w.tokens[k].symbol == 'T';
+      if (titled) break;
+      size_t first = i - 1;
+      while (first > a &&
+             (w.tokens[first - 1].symbol == 'N' || w.tokens[first - 1].symbol == 'k')) {
+        --first;
+      }
+      // The mention's first name only: "Petrilli, who thinks the Keller administration …" is
+      // Petrilli.
+      if (!runs.empty() && runs.front().begin != first) break;
+      const TextSpan owner{w.tokens[first].span.begin, w.tokens[i - 1].span.end};
+      const size_t e = entities_.EntityOfName(owner);
+      if (e == DocumentEntities::npos || entities_.entities()[e].type != EntityType::kPerson) break;
+      out.speaker = entities_.entities()[e].name + " " + word;
+      return true;
+    }
     if (unnamed) {
       std::erase_if(runs, [&](const Run& r) {
         return r.begin == a ||
