@@ -153,6 +153,29 @@ TEST_CASE("an earlier speaker whose given name shows a man is never she") {
   CHECK(q[1].speaker.empty());
 }
 
+TEST_CASE("he added: the previous quote's speaker, while no one else has become the subject") {
+  std::vector<QuoteRecord> q = Quotes(
+      "Tomas Lindqvist opened the harbour on Monday.\n\n"
+      "But as the port chief, Samuel Osei, told reporters, \xE2\x80\x9CThe ferry "
+      "stays.\xE2\x80\x9D "
+      "He added, \xE2\x80\x9CIt has always stayed.\xE2\x80\x9D\n\n"
+      "Piotr Nowak, a council member, said he would vote against it.\n\n"
+      "\xE2\x80\x9CWe cannot pay,\xE2\x80\x9D he said.");
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].speaker == "Samuel Osei");
+  CHECK(q[1].speaker == "Samuel Osei");
+  CHECK(q[2].speaker == "Piotr Nowak");  // a new subject since Osei spoke
+}
+
+TEST_CASE("a name between an article and a noun only modifies: it is no subject") {
+  std::vector<QuoteRecord> q = Quotes(
+      "Anna Keller spoke on Monday.\n\n"
+      "The Maria Lindqvist approach is made possible by its money, said Keller.\n\n"
+      "\xE2\x80\x9CWe have less,\xE2\x80\x9D she said.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Anna Keller");
+}
+
 TEST_CASE("a pronoun with no compatible person before it stays unresolved") {
   std::vector<QuoteRecord> q = Quotes(
       "The Harbour Port Authority met in Ohio.\n\n\xE2\x80\x9CIt is over,\xE2\x80\x9D he said.");

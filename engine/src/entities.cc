@@ -282,6 +282,14 @@ class EntityFinder {
     }
     f.speaks = !possessive && rules_.IsCue(next);
     modifier |= BeforeTitledName(f.span.end);
+    // "The Keller approach is …", "the Keller campaign": between an article and a noun, a name
+    // only modifies.
+    if (!f.speaks && !possessive && rules_.IsArticle(before)) {
+      size_t word_end = f.span.end;
+      const std::string noun = WordAfter(t_, f.span.end, &word_end);
+      const size_t at = word_end - noun.size();
+      modifier |= !noun.empty() && t_[at] >= 'a' && t_[at] <= 'z' && !rules_.IsCue(noun);
+    }
     const size_t phrase = NounPhraseStart(f.span.begin);
     f.subject = !modifier && (f.speaks || OpensClause(t_, phrase) || AfterQuoteCue(phrase));
     f.roles = RolesAround(f, phrase);

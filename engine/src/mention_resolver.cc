@@ -266,8 +266,11 @@ class MentionResolver::Impl {
       const PronounEntry* p = rules_.Pronoun(LowerWord(doc_.slice(w.tokens[i].span)));
       if (p) {
         const size_t pos = w.tokens[i].span.begin;
-        const size_t e =
-            entities_.Antecedent(*p, pos, false, PreviousSpeakerEntity(pos), CueObject(w, i));
+        const size_t object = CueObject(w, i);
+        size_t e = ContinuingSpeaker(*p, pos, object);
+        if (e == DocumentEntities::npos) {
+          e = entities_.Antecedent(*p, pos, false, PreviousSpeakerEntity(pos), object);
+        }
         if (e != DocumentEntities::npos) {
           out.speaker = entities_.entities()[e].name;
         } else if (p->number == Number::kSingular) {
@@ -366,6 +369,51 @@ class MentionResolver::Impl {
       if (StripPossessive(word).size() < word.size()) return true;
     }
     return false;
+  }
+
+  // "“Q1,” said Keller. … “Q2,” he added.": the previous quote's speaker, named in this
+  // paragraph or the one before, when it fits a singular pronoun and no other person has become
+  // the subject since. npos otherwise (the entities' salience decides).
+  size_t ContinuingSpeaker(const PronounEntry& p, size_t pos, size_t excluded) const {
+    if (p.number != Number::kSingular) return DocumentEntities::npos;
+    const Speaker* previous = nullptr;
+    for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
+      if (it->pos < pos && !it->name.empty()) {
+        previous = &*it;
+        break;
+      }
+    }
+    if (!previous) return DocumentEntities::npos;
+    auto found = entity_by_name_.find(previous->name);
+    if (found == entity_by_name_.end() || found->second == excluded) return DocumentEntities::npos;
+    const size_t speaker = found->second;
+    auto fits = [&](size_t entity) {
+      const Entity& e = entities_.entities()[entity];
+      return e.type == EntityType::kPerson &&
+             (p.gender == Gender::kUnknown || e.gender == Gender::kUnknown || e.gender == p.gender);
+    };
+    if (!fits(speaker) || ParagraphOf(pos) > ParagraphOf(previous->pos) + 1) {
+      return DocumentEntities::npos;
+    }
+    const std::vector<EntityMention>& mentions = entities_.mentions();
+    auto k = std::upper_bound(mentions.begin(), mentions.end(), previous->pos,
+                              [](size_t at, const EntityMention& m) { return at < m.span.begin; });
+    for (size_t seen = 0; k != mentions.end() && k->span.begin < pos && seen < kMaxLookback;
+         ++k, ++seen) {
+      ++t_work;
+      if (k->subject && !k->in_quote && k->entity != speaker && fits(k->entity)) {
+        return DocumentEntities::npos;
+      }
+    }
+    return speaker;
+  }
+
+  size_t ParagraphOf(size_t pos) const {
+    const std::vector<TextSpan>& ps = doc_.paragraphs;
+    return static_cast<size_t>(
+        std::upper_bound(ps.begin(), ps.end(), pos,
+                         [](size_t at, const TextSpan& s) { return at < s.begin; }) -
+        ps.begin());
   }
 
   // The entity of the latest speaker named before `pos`, or npos.
