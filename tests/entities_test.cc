@@ -176,6 +176,15 @@ TEST_CASE("a name between an article and a noun only modifies: it is no subject"
   CHECK(q[0].speaker == "Anna Keller");
 }
 
+TEST_CASE("a name after a clause and an inverted cue speaks, and a later pronoun is theirs") {
+  std::vector<QuoteRecord> q = Quotes(
+      "Anna Keller toured the port on Monday.\n\n"
+      "The ferry plan is sound, said Maria Lindqvist, a harbour engineer.\n\n"
+      "\xE2\x80\x9CIt will hold,\xE2\x80\x9D she said.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Maria Lindqvist");
+}
+
 TEST_CASE("a pronoun with no compatible person before it stays unresolved") {
   std::vector<QuoteRecord> q = Quotes(
       "The Harbour Port Authority met in Ohio.\n\n\xE2\x80\x9CIt is over,\xE2\x80\x9D he said.");

@@ -291,10 +291,11 @@ class EntityFinder {
       modifier |= !noun.empty() && t_[at] >= 'a' && t_[at] <= 'z' && !rules_.IsCue(noun);
     }
     const size_t phrase = NounPhraseStart(f.span.begin);
-    f.subject = !modifier && (f.speaks || OpensClause(t_, phrase) || AfterQuoteCue(phrase));
+    f.subject = !modifier && (f.speaks || OpensClause(t_, phrase) || AfterInvertedCue(phrase));
     f.roles = RolesAround(f, phrase);
     // "“Q,” said Osei": someone who speaks.
-    if (f.evidence == EntityType::kOther && AfterQuoteCue(phrase)) f.evidence = EntityType::kPerson;
+    if (f.evidence == EntityType::kOther && AfterInvertedCue(phrase))
+      f.evidence = EntityType::kPerson;
     while (quote < scan_.spans.size() && scan_.spans[quote].content.end <= f.span.begin) ++quote;
     f.in_quote = quote < scan_.spans.size() && scan_.spans[quote].content.begin <= f.span.begin;
     found_.push_back(std::move(f));
@@ -325,15 +326,19 @@ class EntityFinder {
     return false;
   }
 
-  // “Q,” said Anna Keller: the noun phrase at `pos` follows a cue that follows a closing mark.
-  bool AfterQuoteCue(size_t pos) const {
+  // “Q,” said Anna Keller / "The plan is sound, said Anna Keller": the noun phrase at `pos`
+  // follows a cue that follows a closing mark or a comma.
+  bool AfterInvertedCue(size_t pos) const {
     size_t e = pos;
     while (e > 0 && t_[e - 1] == ' ') --e;
     size_t b = e;
     while (b > 0 && IsWordByte(static_cast<unsigned char>(t_[b - 1]))) --b;
     if (b == e || !rules_.IsCue(AsciiLower(t_.substr(b, e - b)))) return false;
-    while (b > 0 && (t_[b - 1] == ' ' || t_[b - 1] == ',')) --b;
+    bool comma = false;
+    while (b > 0 && (t_[b - 1] == ' ' || t_[b - 1] == ',')) comma |= t_[--b] == ',';
     if (b == 0) return false;
+    // "…, said Keller": an inverted cue after a clause names its speaker as well.
+    if (comma) return true;
     const CodePoint c = DecodeBefore(t_, b);
     return c.cp == 0x201D || c.cp == '"' || c.cp == '\'' || c.cp == 0x2019;
   }
