@@ -185,6 +185,18 @@ TEST_CASE("a name after a clause and an inverted cue speaks, and a later pronoun
   CHECK(q[0].speaker == "Maria Lindqvist");
 }
 
+TEST_CASE("the one asked answers: a pronoun after a question cue's object is theirs") {
+  std::vector<QuoteRecord> q = Quotes(
+      "Tomas Lindqvist asked Samuel Osei whether the ferry would run.\n\n"
+      "\xE2\x80\x9CIt will run all winter,\xE2\x80\x9D he said.\n\n"
+      "\xE2\x80\x9CWill it?\xE2\x80\x9D Lindqvist asked Osei. \xE2\x80\x9CYes, it "
+      "will,\xE2\x80\x9D he said.");
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].speaker == "Samuel Osei");
+  CHECK(q[1].speaker == "Tomas Lindqvist");
+  CHECK(q[2].speaker == "Samuel Osei");
+}
+
 TEST_CASE("a pronoun with no compatible person before it stays unresolved") {
   std::vector<QuoteRecord> q = Quotes(
       "The Harbour Port Authority met in Ohio.\n\n\xE2\x80\x9CIt is over,\xE2\x80\x9D he said.");

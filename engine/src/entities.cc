@@ -24,6 +24,7 @@ struct Found {
   bool speaks = false;      // a speech cue follows, perhaps after an appositive
   bool speaks_now = false;  // a speech cue follows right away ("Keller said")
   bool in_quote = false;
+  bool asked = false;
   std::vector<std::string> roles;  // titles before the name or in its appositive, full forms
 };
 
@@ -80,7 +81,8 @@ std::vector<size_t> SentenceStarts(std::string_view t, const RuleSet& rules) {
   for (size_t i = FindByte(t, 0, t.size(), ".!?\n", false); i < t.size();
        i = FindByte(t, i + 1, t.size(), ".!?\n", false)) {
     if (t[i] == '\n') {
-      starts.push_back(i + 1);
+      // A blank line between paragraphs is no sentence.
+      if (i + 1 < t.size() && t[i + 1] != '\n' && t[i + 1] != '\r') starts.push_back(i + 1);
       continue;
     }
     size_t j = i + 1;
@@ -127,7 +129,7 @@ class EntityFinder {
                                                out.sentence_starts_.end(), f.span.begin) -
                               out.sentence_starts_.begin()) -
           1;
-      out.mentions_.push_back({f.span, f.written, link_[i], s, f.subject, f.in_quote});
+      out.mentions_.push_back({f.span, f.written, link_[i], s, f.subject, f.in_quote, f.asked});
     }
     return out;
   }
@@ -292,6 +294,7 @@ class EntityFinder {
     }
     const size_t phrase = NounPhraseStart(f.span.begin);
     f.subject = !modifier && (f.speaks || OpensClause(t_, phrase) || AfterInvertedCue(phrase));
+    f.asked = !f.speaks && rules_.AsksObject(WordBefore(t_, phrase));
     f.roles = RolesAround(f, phrase);
     // "“Q,” said Osei": someone who speaks.
     if (f.evidence == EntityType::kOther && AfterInvertedCue(phrase))
@@ -747,9 +750,15 @@ size_t DocumentEntities::MostSalient(size_t pos, const Fits& fits, size_t prefer
     }
     i = first;
   }
-  // A subject first (the narrative's person), of a recent sentence before an older one; then the
+  // Then a subject (the narrative's person), of a recent sentence before an older one; then the
   // previous quote's speaker; then anyone.
   auto recent = [&](size_t k) { return mentions_[k].sentence + kRecentSentences > sentence; };
+  // "Keller asked Osei whether … “It will,” he said.": the one asked in this sentence or the
+  // one before answers.
+  for (size_t k : order) {
+    if (mentions_[k].sentence + 1 < sentence) break;
+    if (mentions_[k].asked && fits(mentions_[k].entity, false)) return mentions_[k].entity;
+  }
   for (int pass = 0; pass < 3; ++pass) {
     for (size_t k : order) {
       if (!mentions_[k].subject || (pass < 2 && !recent(k))) continue;

@@ -401,7 +401,7 @@ class MentionResolver::Impl {
     for (size_t seen = 0; k != mentions.end() && k->span.begin < pos && seen < kMaxLookback;
          ++k, ++seen) {
       ++t_work;
-      if (k->subject && !k->in_quote && k->entity != speaker && fits(k->entity)) {
+      if ((k->subject || k->asked) && !k->in_quote && k->entity != speaker && fits(k->entity)) {
         return DocumentEntities::npos;
       }
     }

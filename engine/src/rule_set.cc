@@ -149,10 +149,13 @@ class RuleLoader {
     std::unordered_set<std::string> abbreviations;
     LoadLexicon("abbreviations.txt", {},
                 [&](const LexiconLine& l) { abbreviations.insert(l.entry); });
-    LoadLexicon("cues.txt", {"thought", "object"}, [&](const LexiconLine& l) {
+    LoadLexicon("cues.txt", {"thought", "object", "question"}, [&](const LexiconLine& l) {
       Add(rules_->cues_, l);
       for (const std::string& t : l.tags) {
-        (t == "thought" ? rules_->thought_cues_ : rules_->object_cues_).insert(l.entry);
+        (t == "thought"  ? rules_->thought_cues_
+         : t == "object" ? rules_->object_cues_
+                         : rules_->question_cues_)
+            .insert(l.entry);
       }
     });
     LoadLexicon("titles.txt", {"male", "female", "means=", "figure"}, [&](const LexiconLine& l) {

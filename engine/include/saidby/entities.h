@@ -51,6 +51,7 @@ struct EntityMention {
   size_t sentence = 0;    // ordinal of the sentence holding it (see FindEntities)
   bool subject = false;   // opens its sentence or clause, or a speech cue follows it
   bool in_quote = false;  // inside a quotation: never an antecedent
+  bool asked = false;     // the object of a question cue ("Keller asked Osei"): who answers
 };
 
 class EntityFinder;
@@ -92,7 +93,7 @@ class DocumentEntities {
   size_t Described(const Description& d, size_t pos, size_t preferred = npos) const;
 
   static constexpr size_t kMaxRoleMentionsBack = 1024;
-  static constexpr size_t kMaxSentencesBack = 6;
+  static constexpr size_t kMaxSentencesBack = 4;
   static constexpr size_t kRecentSentences = 3;  // the pronoun's sentence and the two before
   static constexpr size_t kMaxMentionsBack = 256;
 

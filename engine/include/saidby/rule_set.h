@@ -153,6 +153,8 @@ class RuleSet {
   // A cue whose object is a thing or a person, not a bare clause (tagged @object: "praised the
   // plan", "denied the report"); rules with `object-cues = no` do not take it.
   bool TakesObject(const std::string& lower) const { return object_cues_.count(lower) > 0; }
+  // A cue whose object is asked and answers (tagged @question: "asked Keller").
+  bool AsksObject(const std::string& lower) const { return question_cues_.count(lower) > 0; }
   // The first word of a cue that reports speech ("according" of "according to").
   bool StartsReportingCue(const std::string& lower) const {
     return reporting_cue_starts_.count(lower) > 0;
@@ -232,7 +234,7 @@ class RuleSet {
   std::unordered_map<std::string, PronounEntry> pronouns_;
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, std::string> title_meaning_;
-  std::unordered_set<std::string> figure_titles_;
+  std::unordered_set<std::string> figure_titles_, question_cues_;
   std::unordered_map<std::string, char32_t> literals_, reported_literals_;
   std::unordered_map<std::string, size_t> phrase_words_;  // see PhraseWordsFrom
   std::unordered_map<std::string, WordFacts> facts_;      // see Facts
