@@ -38,7 +38,6 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Help for every subcommand");
   app.set_version_flag("--version", std::string("saidby ") + SAIDBY_VERSION);
-  app.get_formatter()->label("Usage", "usage");
 
   ExtractFlags ex;
   CLI::App* extract =
