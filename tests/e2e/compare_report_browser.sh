@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # End to end, in a real browser: report.html of `saidby compare corpus/seeds` opened in headless
-# Chromium (Debian package `chromium`, installed by tools/setup). The rendered DOM must hold the
+# Chromium (Debian package `chromium`, installed by tools/test). The rendered DOM must hold the
 # heat map (one cell per speaker and source), the clusters with their marked words, and the line
 # the page's inline script writes; the page must load nothing from outside. A screenshot is kept
 # as compare-report.png next to the saidby binary (the build folder) for people to look at.
 source "$(dirname "$0")/lib/common.sh"
 
 browser=$(command -v chromium || command -v chromium-browser || true)
-[ -n "$browser" ] || fail "chromium not found: run tools/setup (as root) to install it"
+[ -n "$browser" ] || fail "chromium not found: run tools/test (as root) to install it"
 
 "$saidby" compare "$root/corpus/seeds" -o "$tmp/out" -q || fail "compare: exit $?"
 report="$tmp/out/report.html"

@@ -158,7 +158,7 @@ set -e
 [ "$status" -eq 1 ] || fail "merge of a non-output folder: exit $status, expected 1"
 grep -q "quotes.csv: cannot read file" "$tmp/err2.txt" || fail "merge error: $(cat "$tmp/err2.txt")"
 [ "$status3" -eq 2 ] || fail "usage error: exit $status3, expected 2"
-grep -q 'saidby compare \[QUOTES.csv' "$tmp/err3.txt" || fail "compare usage missing: $(cat "$tmp/err3.txt")"
+grep -q '^Usage: saidby compare' "$tmp/err3.txt" || fail "compare usage missing: $(cat "$tmp/err3.txt")"
 if [ -s "$tmp/count_problems.txt" ]; then
   fail "speaker counts differ from gold (sources.csv outlets, non-scare rows):
 $(sed 's/^/  /' "$tmp/count_problems.txt")"

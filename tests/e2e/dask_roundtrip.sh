@@ -10,9 +10,9 @@ if ! "$saidby" compare --help > /dev/null 2>&1; then
   echo "SKIP: $saidby has no working 'compare' subcommand" >&2
   exit 77
 fi
-# Debian's python3-distributed lives with /usr/bin/python3 (tools/setup installs it).
+# Debian's python3-distributed lives with /usr/bin/python3 (tools/test installs it).
 py=/usr/bin/python3
-"$py" -c 'import distributed' || fail "python3-distributed is missing (run tools/setup)"
+"$py" -c 'import distributed' || fail "python3-distributed is missing (run tools/test as root)"
 
 # Input: polnear-dev and the seeds as JSON Lines, in path order.
 "$py" - "$root/corpus" > "$tmp/in.jsonl" <<'PY'

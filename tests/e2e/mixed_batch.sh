@@ -75,7 +75,8 @@ status=$?
 set -e
 [ "$status" -eq 2 ] || fail "usage error: exit $status, expected 2"
 head -n 1 "$tmp/err3.txt" | grep -q '^saidby: error: --format' || fail "usage reason missing: $(cat "$tmp/err3.txt")"
-grep -q '^usage: saidby extract' "$tmp/err3.txt" || fail "usage missing"
+grep -q '^Usage: saidby extract' "$tmp/err3.txt" || fail "usage missing"
+grep -q -- '--max-doc-bytes' "$tmp/err3.txt" || fail "usage lacks --max-doc-bytes"
 
 # A broken rules folder: exit 2 with file:line:column, before any output.
 cp -r "$root/rules/en" "$tmp/rules"

@@ -12,6 +12,7 @@
 #include "compare_command.h"
 #include "diff_command.h"
 #include "eval_command.h"
+#include "saidby/version.h"
 
 namespace {
 
@@ -33,9 +34,10 @@ int main(int argc, char** argv) {
   logger->set_pattern("saidby: %l: %v");
   spdlog::set_default_logger(logger);
 
-  CLI::App app{"saidby: find quotations in news articles and who said them"};
+  CLI::App app{"saidby: find quotations in news articles and who said them", "saidby"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Help for every subcommand");
+  app.set_version_flag("--version", std::string("saidby ") + SAIDBY_VERSION);
 
   ExtractFlags ex;
   CLI::App* extract =
@@ -90,25 +92,14 @@ int main(int argc, char** argv) {
   CLI::App* check = rules->add_subcommand("check", "Load, compile and test a rules folder");
   check->add_option("dir", check_dir, "Rules folder (default: the shipped rules)");
 
+  // Every usage text comes from the option table above (CLI11), so it cannot drift from the
+  // flags: on a usage error, the reason, then the help of the command that was being parsed.
   try {
     app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
+  } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr
-        << "saidby: error: " << e.what() << "\n"
-        << "usage: saidby extract [PATH...] [-o FILE] [--format csv|jsonl] [--rules DIR] [-j N] "
-           "[--source LABEL] [--keep-scare] [--direct-only] [--explain] [--offsets bytes|chars] "
-           "[--with-text] [--encoding NAME]\n"
-           "       saidby eval --gold GOLD.csv PATH... [--min-f1 X] [--format text|json]\n"
-           "       saidby compare [QUOTES.csv... | PATH...] [-o DIR] [--html FILE] [--merge]\n"
-           "       saidby diff OLD NEW | --rules OLD_DIR --rules NEW_DIR PATH... [--gold "
-           "GOLD.csv]\n"
-           "                   [--max-broken N] [--format text|json]\n"
-           "       saidby rules check [DIR]\n"
-           "Run 'saidby --help' for details.\n";
+    std::cerr << "saidby: error: " << e.what() << "\n" << app.help();
     return kUsage;
   }
   if (extract->parsed()) return RunExtract(ex);
