@@ -13,6 +13,8 @@ namespace saidby {
 namespace {
 
 constexpr size_t kMaxSentenceBytes = 2000;  // quote windows reach as far (attribution.cc)
+// Rows of one sentence: each takes a part of it, so a few cover any real sentence.
+constexpr int kMaxRowsPerSentence = 4;
 // Nor is a paragraph of a megabyte prose: it is not split into sentences at all.
 constexpr size_t kMaxParagraphBytes = 1 << 20;
 
@@ -165,6 +167,8 @@ bool MatchSentence(const Document& doc, const QuoteScan& scan,
     }
     if (cue.empty() || !rules.ReportsSpeech(lower_cue)) continue;
     if (!rule.object_cues && rules.TakesObject(lower_cue)) continue;
+    if (rule.only_object_cues && !rules.TakesObject(lower_cue)) continue;
+    if (!rule.listener_cues && rules.TakesListener(lower_cue)) continue;
     if (InsideQuote(scan, w.tokens[sa].span.begin)) continue;
     // "Keller's statement said": the possessor names the speaker.
     TokenWindow named = w;
@@ -172,7 +176,15 @@ bool MatchSentence(const Document& doc, const QuoteScan& scan,
       if (named.tokens[i].symbol == 'G') named.tokens[i].symbol = 'N';
     }
     Attribution a;
-    if (!attributor.ResolveSpeaker(named, sa, sb, a)) continue;
+    if (!attributor.ResolveSpeaker(named, sa, sb, a)) {
+      // "47 percent said …", "donors said …": plain words name no one the resolver knows, but
+      // the content is still reported; the words stand as the mention.
+      while (sb > sa && IsEdgePunct(w.tokens[sb - 1].symbol)) --sb;
+      while (sa < sb && IsEdgePunct(w.tokens[sa].symbol)) ++sa;
+      if (sa == sb) continue;
+      a.mention_span = {w.tokens[sa].span.begin, w.tokens[sb - 1].span.end};
+      a.mention = std::string(doc.slice(a.mention_span));
+    }
     a.kind = "reported";
     a.cue = cue;
     a.cue_span = cue_span;
@@ -206,9 +218,18 @@ std::vector<ReportedSpeech> FindReportedSpeech(const Document& doc, const QuoteS
       // A "sentence" longer than any prose (a list, markup, text with no full stops) reports
       // nothing: it would be one row of megabytes.
       if (s.size() > kMaxSentenceBytes || !HoldsReportingCue(doc.text, s, rules)) continue;
-      TokenWindow w = attributor.Read(s);
-      ReportedSpeech r;
-      if (MatchSentence(doc, scan, quotes, rules, attributor, w, r)) out.push_back(std::move(r));
+      // "74 percent said …, while 22 percent said …": after a row, the rest of the sentence
+      // past its content and cue is read again, a few times at most.
+      TextSpan rest = s;
+      for (int k = 0; k < kMaxRowsPerSentence; ++k) {
+        TokenWindow w = attributor.Read(rest);
+        ReportedSpeech r;
+        if (!MatchSentence(doc, scan, quotes, rules, attributor, w, r)) break;
+        const size_t next = std::max(r.content.end, r.attribution.cue_span.end);
+        out.push_back(std::move(r));
+        if (next >= rest.end || !HoldsReportingCue(doc.text, {next, rest.end}, rules)) break;
+        rest = {next, rest.end};
+      }
     }
   }
   return out;
