@@ -122,6 +122,9 @@ TEST_CASE("reported speech: the content ends where a contrast takes over") {
   CHECK(r.content == "the harbour plan would fail");
   r = One("Samuel Osei said the ferry would run on Sundays, while the port stayed silent.");
   CHECK(r.content == "the ferry would run on Sundays");
+  // Or where a second cue opens another clause.
+  r = One("Anna Keller said the harbour plan would fail, adding that the council had not read it.");
+  CHECK(r.content == "the harbour plan would fail");
 }
 
 TEST_CASE("reported speech: plain words as the speaker (\"engineers say\", \"47 percent said\")") {
