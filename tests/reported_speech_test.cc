@@ -47,6 +47,9 @@ TEST_CASE("reported speech: X said (that) …") {
   r = One("Anna Keller said on Monday that the harbour plan would fail.");
   CHECK(r.content == "the harbour plan would fail");
   CHECK(r.speaker == "Anna Keller");
+  // When it was said, before the clause.
+  r = One("Anna Keller has said for weeks she would stay in the race.");
+  CHECK(r.content == "she would stay in the race");
 }
 
 TEST_CASE("reported speech: X told reporters (that) …") {
