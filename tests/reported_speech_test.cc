@@ -125,9 +125,17 @@ TEST_CASE("reported speech: the content ends where a contrast takes over") {
   CHECK(r.content == "the harbour plan would fail");
   r = One("Samuel Osei said the ferry would run on Sundays, while the port stayed silent.");
   CHECK(r.content == "the ferry would run on Sundays");
-  // Or where a second cue opens another clause.
-  r = One("Anna Keller said the harbour plan would fail, adding that the council had not read it.");
-  CHECK(r.content == "the harbour plan would fail");
+  // Or where a second cue opens another clause, reported for the same speaker.
+  std::vector<Row> rows = Reported(
+      "Anna Keller said the harbour plan would fail, adding that the council had not "
+      "read it.");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].content == "the harbour plan would fail");
+  CHECK(rows[1].content == "the council had not read it");
+  CHECK(rows[1].speaker == "Anna Keller");
+  CHECK(rows[1].rule == "reported-continued-cue");
+  // With no row before it in the sentence, a continued cue reports nothing.
+  CHECK(Reported(", adding that the council had not read it.").empty());
 }
 
 TEST_CASE("reported speech: plain words as the speaker (\"engineers say\", \"47 percent said\")") {

@@ -582,9 +582,9 @@ void RuleLoader::LoadPatterns() {
     }
     if (p.rule.reported) {
       // Reported speech has no quote: CONTENT( … ) stands for the words reported.
-      if (p.parsed.has_quote || !p.parsed.has_content || p.rule.continues) {
+      if (p.parsed.has_quote || !p.parsed.has_content) {
         Problem(path, s.pattern_line, pat->second.second,
-                "a 'reported = yes' pattern needs CONTENT( … ), and no QUOTE or 'continue'");
+                "a 'reported = yes' pattern needs CONTENT( … ), and no QUOTE");
       }
     } else if (p.parsed.has_content) {
       Problem(path, s.pattern_line, pat->second.second,
