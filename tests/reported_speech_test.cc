@@ -47,6 +47,9 @@ TEST_CASE("reported speech: X said (that) …") {
   r = One("Anna Keller said on Monday that the harbour plan would fail.");
   CHECK(r.content == "the harbour plan would fail");
   CHECK(r.speaker == "Anna Keller");
+  // When it was said, before the clause.
+  r = One("Anna Keller has said for weeks she would stay in the race.");
+  CHECK(r.content == "she would stay in the race");
 }
 
 TEST_CASE("reported speech: X told reporters (that) …") {
@@ -109,8 +112,80 @@ TEST_CASE("reported speech: thought, belief and desire give no row") {
   CHECK(Reported("Samuel Osei hopes that the council will reopen the bridge.").empty());
   // A cue tagged @thought attributes a quote but reports nothing.
   CHECK(Reported("Anna Keller wondered whether the harbour plan would fail.").empty());
-  // A cue tagged @object takes no bare clause: no words of the plan were reported.
-  CHECK(Reported("Anna Keller praised the harbour plan on Monday.").empty());
+  // A cue tagged @object takes no bare clause: its object is what was praised, no more.
+  Row r = One("Anna Keller praised the harbour plan on Monday.");
+  CHECK(r.rule == "reported-cue-object");
+  CHECK(r.content == "the harbour plan on Monday");
+  // A cue tagged @listener reports no one it was said to.
+  CHECK(Reported("Anna Keller told reporters at the ferry terminal on Monday.").empty());
+}
+
+TEST_CASE("reported speech: the content ends where a contrast takes over") {
+  Row r = One("Anna Keller said the harbour plan would fail, but the council voted for it anyway.");
+  CHECK(r.content == "the harbour plan would fail");
+  r = One("Samuel Osei said the ferry would run on Sundays, while the port stayed silent.");
+  CHECK(r.content == "the ferry would run on Sundays");
+  // Or where a second cue opens another clause, reported for the same speaker.
+  std::vector<Row> rows = Reported(
+      "Anna Keller said the harbour plan would fail, adding that the council had not "
+      "read it.");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].content == "the harbour plan would fail");
+  CHECK(rows[1].content == "the council had not read it");
+  CHECK(rows[1].speaker == "Anna Keller");
+  CHECK(rows[1].rule == "reported-continued-cue");
+  // With no row before it in the sentence, a continued cue reports nothing.
+  CHECK(Reported(", adding that the council had not read it.").empty());
+}
+
+TEST_CASE("reported speech: plain words as the speaker (\"engineers say\", \"47 percent said\")") {
+  Row r = One("The bridge will not open before the summer, engineers say.");
+  CHECK(r.content == "The bridge will not open before the summer");
+  CHECK(r.speaker.empty());
+  r = One("Around that time, 47 percent said they would vote for the ferry plan.");
+  CHECK(r.content == "they would vote for the ferry plan");
+  CHECK(r.speaker.empty());
+  r = One("The ferry will run on Sundays again, harbour officials said Thursday.");
+  CHECK(r.content == "The ferry will run on Sundays again");
+}
+
+TEST_CASE("reported speech: a cue whose object is what was said (praised, accused)") {
+  Row r = One("Samuel Osei accused the council of hiding the ferry figures.");
+  CHECK(r.content == "the council of hiding the ferry figures");
+  CHECK(r.speaker == "Samuel Osei");
+  CHECK(r.cue == "accused");
+  r = One("Anna Keller praised the harbour plan on Monday, calling it overdue.");
+  CHECK(r.content == "the harbour plan on Monday");
+  CHECK(r.speaker == "Anna Keller");
+}
+
+TEST_CASE("reported speech: a cue that takes no object reports no object") {
+  // "said" is no @object cue: "in a statement on Monday" is not what was said.
+  CHECK(Reported("Anna Keller said in a statement on Monday.").empty());
+  // Nor is an @object cue after the clause a speaker inverted: nothing is reported here.
+  CHECK(Reported("The ferry stopped running in June, citing the storm damage.").empty());
+}
+
+TEST_CASE("reported speech: more than one row a sentence") {
+  std::vector<Row> rows = Reported(
+      "Anna Keller said the harbour plan would fail, but Samuel Osei said the plan would "
+      "succeed.");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].content == "the harbour plan would fail");
+  CHECK(rows[0].speaker == "Anna Keller");
+  CHECK(rows[1].content == "the plan would succeed");
+  CHECK(rows[1].speaker == "Samuel Osei");
+}
+
+TEST_CASE("reported speech: \"but according to\"") {
+  Row r = One("But according to Samuel Osei, the ferry will stop running in June.");
+  CHECK(r.content == "the ferry will stop running in June");
+  CHECK(r.speaker == "Samuel Osei");
+}
+
+TEST_CASE("reported speech: a quote after \"…, X wrote,\" leaves the words before it alone") {
+  for (const Row& r : Reported("Later that day, Anna Keller wrote, “The harbour plan will fail.”"))
+    CHECK(r.content != "Later that day");
 }
 
 TEST_CASE("reported speech: a quote attributed by the same cue is not reported again") {

@@ -13,6 +13,9 @@ namespace saidby {
 namespace {
 
 constexpr size_t kMaxSentenceBytes = 2000;  // quote windows reach as far (attribution.cc)
+// Rows of one sentence: each takes a part of it, so a few cover any real sentence.
+constexpr int kMaxRowsPerSentence = 4;
+const Attribution kNoRow;  // the row before the first of a sentence
 // Nor is a paragraph of a megabyte prose: it is not split into sentences at all.
 constexpr size_t kMaxParagraphBytes = 1 << 20;
 
@@ -109,10 +112,13 @@ bool InsideQuote(const QuoteScan& scan, size_t pos) {
 
 // The reported speech of sentence `w`, by the first rule (best priority) that gives content
 // outside the quotes, a cue that reports speech and a speaker. False when none does.
+// `previous` is the row the same sentence gave before `w` (its speaker empty and `has_previous`
+// false when there is none): a `continue = yes` rule ("…, adding that …") reports for its
+// speaker.
 bool MatchSentence(const Document& doc, const QuoteScan& scan,
                    const std::vector<Attribution>& quotes, const RuleSet& rules,
                    const QuoteAttributor& attributor, TokenWindow& w, ReportedSpeech& out,
-                   int only_rule = -1) {
+                   const Attribution& previous, bool has_previous, int only_rule = -1) {
   for (int h : CandidateReportedRules(rules, w.symbols)) {
     if (only_rule >= 0 && h != only_rule) continue;
     const AttributionRule& rule = rules.reported_rules()[static_cast<size_t>(h)];
@@ -123,10 +129,10 @@ bool MatchSentence(const Document& doc, const QuoteScan& scan,
       continue;
     }
     size_t sa = 0, sb = 0, ca = 0, cb = 0;
-    if (!GroupTokens(w, groups, rule.speaker_groups, sa, sb) ||
-        !GroupTokens(w, groups, rule.content_groups, ca, cb)) {
+    if (rule.continues ? !has_previous : !GroupTokens(w, groups, rule.speaker_groups, sa, sb)) {
       continue;
     }
+    if (!GroupTokens(w, groups, rule.content_groups, ca, cb)) continue;
     while (ca < cb && IsEdgePunct(w.tokens[ca].symbol)) ++ca;
     while (cb > ca && IsEdgePunct(w.tokens[cb - 1].symbol)) --cb;
     if (cb - ca < 3) continue;  // "Keller said so.": no content to report
@@ -165,14 +171,28 @@ bool MatchSentence(const Document& doc, const QuoteScan& scan,
     }
     if (cue.empty() || !rules.ReportsSpeech(lower_cue)) continue;
     if (!rule.object_cues && rules.TakesObject(lower_cue)) continue;
-    if (InsideQuote(scan, w.tokens[sa].span.begin)) continue;
+    if (rule.only_object_cues && !rules.TakesObject(lower_cue)) continue;
+    if (!rule.listener_cues && rules.TakesListener(lower_cue)) continue;
+    if (!rule.continues && InsideQuote(scan, w.tokens[sa].span.begin)) continue;
     // "Keller's statement said": the possessor names the speaker.
     TokenWindow named = w;
     for (size_t i = sa; i < sb; ++i) {
       if (named.tokens[i].symbol == 'G') named.tokens[i].symbol = 'N';
     }
     Attribution a;
-    if (!attributor.ResolveSpeaker(named, sa, sb, a)) continue;
+    if (rule.continues) {
+      a.speaker = previous.speaker;
+      a.mention = previous.mention;
+      a.mention_span = previous.mention_span;
+    } else if (!attributor.ResolveSpeaker(named, sa, sb, a)) {
+      // "47 percent said …", "donors said …": plain words name no one the resolver knows, but
+      // the content is still reported; the words stand as the mention.
+      while (sb > sa && IsEdgePunct(w.tokens[sb - 1].symbol)) --sb;
+      while (sa < sb && IsEdgePunct(w.tokens[sa].symbol)) ++sa;
+      if (sa == sb) continue;
+      a.mention_span = {w.tokens[sa].span.begin, w.tokens[sb - 1].span.end};
+      a.mention = std::string(doc.slice(a.mention_span));
+    }
     a.kind = "reported";
     a.cue = cue;
     a.cue_span = cue_span;
@@ -206,9 +226,22 @@ std::vector<ReportedSpeech> FindReportedSpeech(const Document& doc, const QuoteS
       // A "sentence" longer than any prose (a list, markup, text with no full stops) reports
       // nothing: it would be one row of megabytes.
       if (s.size() > kMaxSentenceBytes || !HoldsReportingCue(doc.text, s, rules)) continue;
-      TokenWindow w = attributor.Read(s);
-      ReportedSpeech r;
-      if (MatchSentence(doc, scan, quotes, rules, attributor, w, r)) out.push_back(std::move(r));
+      // "74 percent said …, while 22 percent said …": after a row, the rest of the sentence
+      // past its content and cue is read again, a few times at most.
+      TextSpan rest = s;
+      const size_t first = out.size();
+      for (int k = 0; k < kMaxRowsPerSentence; ++k) {
+        TokenWindow w = attributor.Read(rest);
+        ReportedSpeech r;
+        const bool has_previous = out.size() > first;
+        const Attribution& previous = has_previous ? out.back().attribution : kNoRow;
+        if (!MatchSentence(doc, scan, quotes, rules, attributor, w, r, previous, has_previous))
+          break;
+        const size_t next = std::max(r.content.end, r.attribution.cue_span.end);
+        out.push_back(std::move(r));
+        if (next >= rest.end || !HoldsReportingCue(doc.text, {next, rest.end}, rules)) break;
+        rest = {next, rest.end};
+      }
     }
   }
   return out;
@@ -231,13 +264,18 @@ std::vector<RuleProblem> CheckReportedExamples(const RuleSet& rules) {
       const QuoteScan scan = FindQuoteSpans(d);
       QuoteAttributor attributor(d, scan, rules, false);
       const std::vector<Attribution> quotes = attributor.Run();
+      // A `continue = yes` rule needs the row before it: the whole pass, then.
       bool found = false;
+      if (rule.continues) {
+        for (const ReportedSpeech& row : FindReportedSpeech(d, scan, quotes, rules, attributor))
+          found = found || row.attribution.rule == rule.id;
+      }
       std::string symbols;
       for (TextSpan s : d.sentences) {
         TokenWindow w = attributor.Read(s);
         ReportedSpeech row;
-        found =
-            found || MatchSentence(d, scan, quotes, rules, attributor, w, row, static_cast<int>(r));
+        found = found || MatchSentence(d, scan, quotes, rules, attributor, w, row, kNoRow, false,
+                                       static_cast<int>(r));
         if (!symbols.empty()) symbols += " | ";
         for (const TokenWindow::Token& t : w.tokens) {
           symbols += t.symbol >= 0x80 ? 'L' : static_cast<char>(t.symbol);

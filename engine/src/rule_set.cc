@@ -149,15 +149,17 @@ class RuleLoader {
     std::unordered_set<std::string> abbreviations;
     LoadLexicon("abbreviations.txt", {},
                 [&](const LexiconLine& l) { abbreviations.insert(l.entry); });
-    LoadLexicon("cues.txt", {"thought", "object", "question"}, [&](const LexiconLine& l) {
-      Add(rules_->cues_, l);
-      for (const std::string& t : l.tags) {
-        (t == "thought"  ? rules_->thought_cues_
-         : t == "object" ? rules_->object_cues_
-                         : rules_->question_cues_)
-            .insert(l.entry);
-      }
-    });
+    LoadLexicon("cues.txt", {"thought", "object", "question", "listener"},
+                [&](const LexiconLine& l) {
+                  Add(rules_->cues_, l);
+                  for (const std::string& t : l.tags) {
+                    (t == "thought"    ? rules_->thought_cues_
+                     : t == "object"   ? rules_->object_cues_
+                     : t == "question" ? rules_->question_cues_
+                                       : rules_->listener_cues_)
+                        .insert(l.entry);
+                  }
+                });
     LoadLexicon("titles.txt", {"male", "female", "means=", "figure"}, [&](const LexiconLine& l) {
       Add(rules_->titles_, l);
       for (const auto& t : l.tags) {
@@ -495,7 +497,7 @@ void RuleLoader::LoadPatterns() {
     if (key == "example") {
       s.examples.emplace_back(value, i + 1);
     } else if (key == "pattern" || key == "priority" || key == "confidence" || key == "continue" ||
-               key == "reported" || key == "object-cues") {
+               key == "reported" || key == "object-cues" || key == "listener-cues") {
       if (s.values.count(key)) Problem(path, i + 1, first + 1, "'" + key + "' given twice");
       s.values[key] = {value, vcol};
       if (key == "pattern") s.pattern_line = i + 1;
@@ -504,8 +506,8 @@ void RuleLoader::LoadPatterns() {
     } else {
       Problem(path, i + 1, first + 1,
               "unknown key '" + key +
-                  "' (expected pattern, priority, confidence, continue, reported, object-cues or "
-                  "example)");
+                  "' (expected pattern, priority, confidence, continue, reported, object-cues, "
+                  "listener-cues or example)");
     }
   }
 
@@ -568,16 +570,23 @@ void RuleLoader::LoadPatterns() {
       p.rule.reported = c->second.first == "yes";
     }
     if (auto c = s.values.find("object-cues"); c != s.values.end()) {
-      if (c->second.first != "yes" && c->second.first != "no") {
-        Problem(path, s.line, c->second.second, "object-cues must be 'yes' or 'no'");
+      if (c->second.first != "yes" && c->second.first != "no" && c->second.first != "only") {
+        Problem(path, s.line, c->second.second, "object-cues must be 'yes', 'no' or 'only'");
       }
       p.rule.object_cues = c->second.first != "no";
+      p.rule.only_object_cues = c->second.first == "only";
+    }
+    if (auto c = s.values.find("listener-cues"); c != s.values.end()) {
+      if (c->second.first != "yes" && c->second.first != "no") {
+        Problem(path, s.line, c->second.second, "listener-cues must be 'yes' or 'no'");
+      }
+      p.rule.listener_cues = c->second.first != "no";
     }
     if (p.rule.reported) {
       // Reported speech has no quote: CONTENT( … ) stands for the words reported.
-      if (p.parsed.has_quote || !p.parsed.has_content || p.rule.continues) {
+      if (p.parsed.has_quote || !p.parsed.has_content) {
         Problem(path, s.pattern_line, pat->second.second,
-                "a 'reported = yes' pattern needs CONTENT( … ), and no QUOTE or 'continue'");
+                "a 'reported = yes' pattern needs CONTENT( … ), and no QUOTE");
       }
     } else if (p.parsed.has_content) {
       Problem(path, s.pattern_line, pat->second.second,

@@ -5,7 +5,10 @@
 // as attribution reads a quote's window, every quote in it an OTHERQUOTE, and matched against
 // the rules of patterns.txt marked `reported = yes`, best priority first: CONTENT( … ) gives
 // the reported words, SPEAKER( … ) the words that name the speaker, resolved as a quote's are
-// (QuoteAttributor, after the quotes, so it knows their speakers). At most one row a sentence.
+// (QuoteAttributor, after the quotes, so it knows their speakers); words that name no one the
+// resolver knows ("engineers say") stand as the mention of a row with no speaker. After a row,
+// the rest of its sentence (past the content and the cue) is read again: at most four rows a
+// sentence ("74 percent said …, while 22 percent said …").
 // Content that overlaps a quote attribution attributed, or that is mostly quoted words, is left
 // to the quote. Cost: one scan of the text for cue words, a sentence split of the paragraphs
 // that hold one, and a linear RE2 match per such sentence. Pure; owns its results.

@@ -72,6 +72,8 @@ struct AttributionRule {
   bool continues = false;             // `continue = yes`: speaker from the previous quote
   bool reported = false;              // `reported = yes`: reported speech (reported_speech.h)
   bool object_cues = true;            // `object-cues = no`: cues tagged @object do not count
+  bool only_object_cues = false;      // `object-cues = only`: only cues tagged @object count
+  bool listener_cues = true;          // `listener-cues = no`: cues tagged @listener do not count
   int program_size = 0;               // RE2 instructions of its compiled regex
 };
 
@@ -155,6 +157,9 @@ class RuleSet {
   bool TakesObject(const std::string& lower) const { return object_cues_.count(lower) > 0; }
   // A cue whose object is asked and answers (tagged @question: "asked Keller").
   bool AsksObject(const std::string& lower) const { return question_cues_.count(lower) > 0; }
+  // A cue whose object is the listener, not what was said (tagged @listener: "told reporters");
+  // rules with `listener-cues = no` do not take it.
+  bool TakesListener(const std::string& lower) const { return listener_cues_.count(lower) > 0; }
   // The first word of a cue that reports speech ("according" of "according to").
   bool StartsReportingCue(const std::string& lower) const {
     return reporting_cue_starts_.count(lower) > 0;
@@ -227,7 +232,7 @@ class RuleSet {
   std::unique_ptr<SentenceSplitter> splitter_;
   std::unordered_set<std::string> abbreviations_, cues_, titles_, determiners_,
       unnamed_determiners_, articles_, particles_, auxiliaries_, work_nouns_, not_names_,
-      organisation_heads_, places_, speech_nouns_, thought_cues_, object_cues_,
+      organisation_heads_, places_, speech_nouns_, thought_cues_, object_cues_, listener_cues_,
       reporting_cue_starts_, stop_words_;
   std::unordered_map<std::string, GivenName> given_names_;
   std::unordered_map<std::string, std::vector<std::string>> formal_names_;  // nickname → names
