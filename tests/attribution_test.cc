@@ -62,6 +62,14 @@ TEST_CASE("“Q,” X told reporters.") {
   CHECK(r.cue == "told");
 }
 
+TEST_CASE("X …, telling Y, “Q”: Y heard the quote; it is X's") {
+  Row r = Only(
+      "Anna Keller returned the compliment on Monday, telling Reuters, “We could not have done it "
+      "without them.”");
+  CHECK(r.speaker == "Anna Keller");
+  CHECK(r.cue == "telling");
+}
+
 TEST_CASE("“Q,” according to X.") {
   Row r = Only("“The plan is a basis for talks,” according to Kirill Dmitriev.");
   CHECK(r.speaker == "Kirill Dmitriev");

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "attribution_work.h"
+#include "text_util.h"
 
 namespace saidby {
 
@@ -84,7 +85,12 @@ bool PassContext::TryWindow(size_t q, const Window& w, const std::vector<Attribu
           cand.cue_span = w.tokens[ci].span;
         }
       }
-      if (cand.cue.empty()) {
+      // "…, telling Reuters, “Q”": Reuters heard it. A rule that reads the name after its cue
+      // as the speaker says `listener-cues = no`.
+      if (!rule.listener_cues && !cand.cue.empty() && rules_.TakesListener(LowerWord(cand.cue))) {
+        ok = false;
+      }
+      if (ok && cand.cue.empty()) {
         const size_t to = TokenAt(w, groups[1].data() + groups[1].size());
         for (size_t i = TokenAt(w, groups[1].data()); i < to; ++i) {
           if (w.tokens[i].symbol != ':') continue;
