@@ -97,10 +97,12 @@ void PrintText(const OutputDiff& d, const Inputs& in, bool judged, std::ostream&
   }
 
   const std::string indent = judged ? "           " : "      ";
-  for (auto [change, title] : {std::pair{DiffChange::kFound, "FOUND"},
-                               {DiffChange::kLost, "LOST"},
-                               {DiffChange::kSpeaker, "SPEAKERS CHANGED"},
-                               {DiffChange::kKind, "KINDS CHANGED"}}) {
+  for (auto [which, title] : {std::pair{DiffChange::kFound, "FOUND"},
+                              {DiffChange::kLost, "LOST"},
+                              {DiffChange::kSpeaker, "SPEAKERS CHANGED"},
+                              {DiffChange::kKind, "KINDS CHANGED"}}) {
+    // A copy: clang 14 cannot capture a structured binding in a lambda.
+    const DiffChange change = which;
     const size_t n =
         static_cast<size_t>(std::count_if(d.changes.begin(), d.changes.end(),
                                           [&](const RowChange& c) { return c.change == change; }));
