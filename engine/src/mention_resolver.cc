@@ -376,13 +376,7 @@ class MentionResolver::Impl {
   // the subject since. npos otherwise (the entities' salience decides).
   size_t ContinuingSpeaker(const PronounEntry& p, size_t pos, size_t excluded) const {
     if (p.number != Number::kSingular) return DocumentEntities::npos;
-    const Speaker* previous = nullptr;
-    for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
-      if (it->pos < pos && !it->name.empty()) {
-        previous = &*it;
-        break;
-      }
-    }
+    const Speaker* previous = PreviousSpeaker(pos);
     if (!previous) return DocumentEntities::npos;
     auto found = entity_by_name_.find(previous->name);
     if (found == entity_by_name_.end() || found->second == excluded) return DocumentEntities::npos;
@@ -392,7 +386,7 @@ class MentionResolver::Impl {
       return e.type == EntityType::kPerson &&
              (p.gender == Gender::kUnknown || e.gender == Gender::kUnknown || e.gender == p.gender);
     };
-    if (!fits(speaker) || ParagraphOf(pos) > ParagraphOf(previous->pos) + 1) {
+    if (!fits(speaker) || doc_.ParagraphAt(pos) > doc_.ParagraphAt(previous->pos) + 1) {
       return DocumentEntities::npos;
     }
     const std::vector<EntityMention>& mentions = entities_.mentions();
@@ -408,22 +402,20 @@ class MentionResolver::Impl {
     return speaker;
   }
 
-  size_t ParagraphOf(size_t pos) const {
-    const std::vector<TextSpan>& ps = doc_.paragraphs;
-    return static_cast<size_t>(
-        std::upper_bound(ps.begin(), ps.end(), pos,
-                         [](size_t at, const TextSpan& s) { return at < s.begin; }) -
-        ps.begin());
+  // The latest speaker named before `pos`, or null.
+  const Speaker* PreviousSpeaker(size_t pos) const {
+    for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
+      if (it->pos < pos && !it->name.empty()) return &*it;
+    }
+    return nullptr;
   }
 
   // The entity of the latest speaker named before `pos`, or npos.
   size_t PreviousSpeakerEntity(size_t pos) const {
-    for (auto it = speakers_.rbegin(); it != RecentEnd(speakers_); ++it) {
-      if (it->pos >= pos || it->name.empty()) continue;
-      auto found = entity_by_name_.find(it->name);
-      return found == entity_by_name_.end() ? DocumentEntities::npos : found->second;
-    }
-    return DocumentEntities::npos;
+    const Speaker* previous = PreviousSpeaker(pos);
+    if (!previous) return DocumentEntities::npos;
+    auto found = entity_by_name_.find(previous->name);
+    return found == entity_by_name_.end() ? DocumentEntities::npos : found->second;
   }
 
   // The first name at or after `pos` (names_ is in document order).
