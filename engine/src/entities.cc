@@ -25,6 +25,7 @@ struct Found {
   bool speaks_now = false;  // a speech cue follows right away ("Keller said")
   bool in_quote = false;
   bool asked = false;
+  bool in_headline = false;        // in a title-case paragraph ("Woman Reveals What Keller Did")
   std::vector<std::string> roles;  // titles before the name or in its appositive, full forms
 };
 
@@ -104,12 +105,31 @@ std::vector<size_t> SentenceStarts(std::string_view t, const RuleSet& rules) {
   return starts;
 }
 
+// Whether each paragraph is written in title case (a headline: four words or more, nearly all
+// capitalised), where capitals say nothing of names.
+std::vector<bool> TitleCaseParagraphs(const Document& doc) {
+  std::vector<bool> title_case;
+  for (const TextSpan& p : doc.paragraphs) {
+    size_t words = 0, capitalised = 0;
+    for (std::string_view w : SplitWords(doc.slice(p))) {
+      ++words;
+      capitalised += IsUpper(DecodeAt(w, 0).cp) ? 1 : 0;
+    }
+    title_case.push_back(words >= 4 && capitalised * 5 >= words * 4);
+  }
+  return title_case;
+}
+
 }  // namespace
 
 class EntityFinder {
  public:
   EntityFinder(const Document& doc, const QuoteScan& scan, const RuleSet& rules)
-      : doc_(doc), scan_(scan), rules_(rules), t_(doc.text) {}
+      : doc_(doc),
+        scan_(scan),
+        rules_(rules),
+        t_(doc.text),
+        title_case_(TitleCaseParagraphs(doc)) {}
 
   DocumentEntities Run() {
     DocumentEntities out;
@@ -301,6 +321,7 @@ class EntityFinder {
       f.evidence = EntityType::kPerson;
     while (quote < scan_.spans.size() && scan_.spans[quote].content.end <= f.span.begin) ++quote;
     f.in_quote = quote < scan_.spans.size() && scan_.spans[quote].content.begin <= f.span.begin;
+    f.in_headline = title_case_[doc_.ParagraphAt(f.span.begin)];
     found_.push_back(std::move(f));
     link_.push_back(DocumentEntities::npos);
   }
@@ -309,6 +330,8 @@ class EntityFinder {
   // does not.
   const GivenName* GivenNameOf(std::string_view word) const {
     if (word.empty() || !IsUpper(DecodeAt(word, 0).cp)) return nullptr;
+    // "ESPN Fires Keller": an acronym is an organisation's, whatever the lexicon holds.
+    if (IsAcronym(word)) return nullptr;
     return rules_.FindGivenName(FoldName(word));
   }
 
@@ -482,12 +505,25 @@ class EntityFinder {
     return best != DocumentEntities::npos ? best : later;
   }
 
-  // Of several people with one surname, the one the article names fully most often (its main
-  // subject: "Mr. Trump" after a mention of his father), the one it named first on ties.
+  // Of several people with one surname, the one the article introduced first ("Hillary Clinton
+  // … her husband, Bill Clinton … Clinton said" is Hillary), among names that show a person (a
+  // given name, a title) before a headline's title-case run ("Network Fires Keller").
   size_t Salient(const std::vector<size_t>& candidates) const {
+    auto shows_person = [&](size_t d) {
+      return std::any_of(drafts_[d].full.begin(), drafts_[d].full.end(),
+                         [&](size_t f) { return found_[f].evidence == EntityType::kPerson; });
+    };
+    // The first full mention outside a headline, headlines after the body.
+    auto introduced = [&](size_t d) {
+      const std::vector<size_t>& full = drafts_[d].full;
+      auto it =
+          std::find_if(full.begin(), full.end(), [&](size_t f) { return !found_[f].in_headline; });
+      return std::pair{it == full.end(), it == full.end() ? full.front() : *it};
+    };
     size_t pick = candidates.front();
     for (size_t d : candidates) {
-      if (drafts_[d].full.size() > drafts_[pick].full.size()) pick = d;
+      const bool person = shows_person(d), pick_person = shows_person(pick);
+      if (person != pick_person ? person : introduced(d) < introduced(pick)) pick = d;
     }
     return pick;
   }
@@ -649,6 +685,7 @@ class EntityFinder {
   const QuoteScan& scan_;
   const RuleSet& rules_;
   std::string_view t_;
+  std::vector<bool> title_case_;  // per paragraph
   std::vector<Found> found_;
   std::vector<size_t> link_;  // draft of each found name
   std::vector<Draft> drafts_;

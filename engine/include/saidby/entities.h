@@ -4,8 +4,9 @@
 // modify a person's name are dropped ("Harbour Herald Anna Keller" → "Anna Keller": the name
 // starts at the first given name); a possessive and a suffix ("Jr.") are removed. Mentions are
 // linked into entities: full names by their words; a surname or a first name alone to the full
-// name that has it (of several, the one named most often, then the first named; never across
-// genders: "Mr. Keller" is not Anna Keller); an acronym to the organisation it abbreviates. Type
+// name that has it (of several, the one the article introduced first, a title-case headline
+// not counting; never across genders: "Mr. Keller" is not Anna Keller); an acronym to the
+// organisation it abbreviates. Type
 // and gender come from the lexicons (given_names, organisations, places, titles); a title
 // before a name ("Mr", "Senator") makes it a person. Pronouns are resolved to the most salient
 // compatible entity: the current sentence first, then earlier sentences, subjects first.
