@@ -264,6 +264,15 @@ TEST_CASE("a title-case headline does not introduce a person; an acronym is no g
   CHECK(EntityOf(acronym, "Keller") == "Tomas Keller");
 }
 
+TEST_CASE("a determiner that starts a place stays in the name it starts") {
+  Found f = Entities(
+      "Officials told The New York Times that the plan failed. A New Jersey Transit spokesman "
+      "agreed. New rules start today.");
+  CHECK(Named(f, "New York Times") != nullptr);
+  CHECK(Named(f, "New Jersey Transit") != nullptr);
+  CHECK(Named(f, "York Times") == nullptr);
+}
+
 TEST_CASE("a headline's modified name joins the person, whose own name is canonical") {
   Found f = Entities(
       "Defiant Keller resigns\n\nAnna Keller resigned on Monday. Keller said she was tired.");

@@ -205,6 +205,11 @@ class EntityFinder {
           const bool period = lower.size() > 1 && lower.back() == '.';
           if (period) lower.pop_back();  // "Sen." is "sen"
           if (!rules_.BreaksName(lower)) continue;
+          // "The New York Times", "New Jersey Transit": a place's first word stays in the name.
+          if (i + 1 < words.size() &&
+              rules_.IsPlace(lower + " " + LowerWord(StripPossessive(words[i + 1])))) {
+            continue;
+          }
           // A title that ends a name is a surname: "Amy Pope", "Larry King".
           if (i + 1 == words.size() && i > start && !period && rules_.IsTitle(lower) &&
               !rules_.IsNotName(lower)) {
