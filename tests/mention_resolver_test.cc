@@ -72,6 +72,17 @@ TEST_CASE("mention resolver: a person's campaign or office speaks as itself, not
   CHECK(r.a.speaker == "Tomas Lindqvist");
 }
 
+TEST_CASE("mention resolver: his or her campaign is the campaign of the one the pronoun means") {
+  const std::string named = "Anna Keller toured the harbour with Tomas Lindqvist. ";
+  Resolved r = Resolve(named + "“We will appeal,” her campaign said.", "her campaign");
+  CHECK(r.a.speaker == "Anna Keller campaign");
+  r = Resolve(named + "“No comment,” his office said.", "his office");
+  CHECK(r.a.speaker == "Tomas Lindqvist office");
+  // A role of theirs is someone else, and not named.
+  r = Resolve(named + "“No,” her spokesman said.", "her spokesman");
+  CHECK(r.a.speaker.empty());
+}
+
 TEST_CASE("mention resolver: an unnamed source has no speaker but is a mention") {
   Resolved r = Resolve("“We are ready,” said a port official.", "a port official");
   CHECK(r.named);

@@ -200,6 +200,13 @@ TEST_CASE("broken rule files: each problem names file, line and column") {
                                    std::to_string(copy.Lines("titles.txt")) +
                                    ":11: unknown tag '@neuter'"});
   }
+  SUBCASE("a possessive that stands for no pronoun") {
+    copy.Append("determiners.txt", "thy @article @of=thou\n");
+    CHECK(Problems(copy.dir()) ==
+          std::vector<std::string>{copy.path("determiners.txt") + ":" +
+                                   std::to_string(copy.Lines("determiners.txt")) +
+                                   ":1: @of=thou names no entry of pronouns.txt"});
+  }
   SUBCASE("invalid UTF-8 in a lexicon") {
     copy.Append("cues.txt",
                 "ok\nbad\xFF"

@@ -226,6 +226,19 @@ class MentionResolver::Impl {
       out.speaker = entities_.entities()[e].name + " " + word;
       return true;
     }
+    // "his campaign", "her office": the organisation of the person the possessive refers to.
+    if (b - a == 2 && w.tokens[a].symbol == 'D' &&
+        (w.tokens[a + 1].symbol == 'w' || w.tokens[a + 1].symbol == 'D')) {
+      const PronounEntry* p = rules_.PossessiveOf(LowerWord(doc_.slice(w.tokens[a].span)));
+      const std::string head = LowerWord(doc_.slice(w.tokens[a + 1].span));
+      if (p && rules_.IsOrganisationHead(head)) {
+        const size_t e = PronounEntity(w, a, *p);
+        if (e != DocumentEntities::npos) {
+          out.speaker = entities_.entities()[e].name + " " + head;
+          return true;
+        }
+      }
+    }
     if (unnamed) {
       std::erase_if(runs, [&](const Run& r) {
         return r.begin == a ||
@@ -266,11 +279,7 @@ class MentionResolver::Impl {
       const PronounEntry* p = rules_.Pronoun(LowerWord(doc_.slice(w.tokens[i].span)));
       if (p) {
         const size_t pos = w.tokens[i].span.begin;
-        const size_t object = CueObject(w, i);
-        size_t e = ContinuingSpeaker(*p, pos, object);
-        if (e == DocumentEntities::npos) {
-          e = entities_.Antecedent(*p, pos, false, PreviousSpeakerEntity(pos), object);
-        }
+        const size_t e = PronounEntity(w, i, *p);
         if (e != DocumentEntities::npos) {
           out.speaker = entities_.entities()[e].name;
         } else if (p->number == Number::kSingular) {
@@ -348,6 +357,16 @@ class MentionResolver::Impl {
       d.roles = {d.head};
     }
     return d;
+  }
+
+  // The entity the pronoun at token `i` refers to: the previous quote's speaker when the
+  // pronoun continues them, else the most salient that fits; npos if none.
+  size_t PronounEntity(const Window& w, size_t i, const PronounEntry& p) const {
+    const size_t pos = w.tokens[i].span.begin;
+    const size_t object = CueObject(w, i);
+    const size_t e = ContinuingSpeaker(p, pos, object);
+    if (e != DocumentEntities::npos) return e;
+    return entities_.Antecedent(p, pos, false, PreviousSpeakerEntity(pos), object);
   }
 
   // The entity named right after the cue that follows token `i`: Keller in "he told Keller",

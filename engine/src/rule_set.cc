@@ -39,6 +39,11 @@ const PronounEntry* RuleSet::Pronoun(const std::string& lower) const {
   return it == pronouns_.end() ? nullptr : &it->second;
 }
 
+const PronounEntry* RuleSet::PossessiveOf(const std::string& lower) const {
+  auto it = possessive_of_.find(lower);
+  return it == possessive_of_.end() ? nullptr : Pronoun(it->second);
+}
+
 bool RuleSet::SameGivenName(const std::string& a, const std::string& b) const {
   if (a == b) return true;
   static const std::vector<std::string> kNone;
@@ -181,9 +186,20 @@ class RuleLoader {
       }
       rules_->pronouns_[l.entry] = p;
     });
-    LoadLexicon("determiners.txt", {"unnamed", "article"}, [&](const LexiconLine& l) {
+    LoadLexicon("determiners.txt", {"unnamed", "article", "of="}, [&](const LexiconLine& l) {
       Add(rules_->determiners_, l);
       for (const std::string& tag : l.tags) {
+        if (tag.rfind("of=", 0) == 0) {
+          // "his" @of=he: the pronoun whose referent owns what follows ("his campaign").
+          const std::string pronoun = AsciiLower(tag.substr(3));
+          if (rules_->pronouns_.count(pronoun) == 0) {
+            Problem(PathOf("determiners.txt"), l.line, l.column,
+                    "@of=" + pronoun + " names no entry of pronouns.txt");
+          } else {
+            rules_->possessive_of_[l.entry] = pronoun;
+          }
+          continue;
+        }
         (tag == "unnamed" ? rules_->unnamed_determiners_ : rules_->articles_).insert(l.entry);
       }
     });

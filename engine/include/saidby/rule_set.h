@@ -194,6 +194,8 @@ class RuleSet {
   // ("Finnish President Anna Keller" holds "Anna Keller"). Read off Facts: one lookup.
   bool BreaksName(const std::string& lower) const;
   const PronounEntry* Pronoun(const std::string& lower) const;
+  // The pronoun a possessive determiner stands for ("his" → he; determiners.txt's @of=), or null.
+  const PronounEntry* PossessiveOf(const std::string& lower) const;
   Gender TitleGender(const std::string& lower) const;
   // The title a short form stands for ("sen" → "senator", titles.txt's @means=), else `lower`.
   const std::string& TitleMeaning(const std::string& lower) const;
@@ -237,6 +239,7 @@ class RuleSet {
   std::unordered_map<std::string, GivenName> given_names_;
   std::unordered_map<std::string, std::vector<std::string>> formal_names_;  // nickname → names
   std::unordered_map<std::string, PronounEntry> pronouns_;
+  std::unordered_map<std::string, std::string> possessive_of_;  // determiner → pronoun
   std::unordered_map<std::string, Gender> title_gender_;
   std::unordered_map<std::string, std::string> title_meaning_;
   std::unordered_set<std::string> figure_titles_, question_cues_;
