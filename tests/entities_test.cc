@@ -222,6 +222,23 @@ TEST_CASE("they refers to an organisation; the ministry to the ministry named be
   CHECK(q[1].speaker == "Finance Ministry");
 }
 
+TEST_CASE("a one-word name that speaks may be a company: the company and they, not she") {
+  std::vector<QuoteRecord> q = Quotes(
+      "Harbourtek said on Monday that it would close the plant. Anna Keller, a welder there, "
+      "was angry.\n\n"
+      "\xE2\x80\x9CWe were never told,\xE2\x80\x9D she said.\n\n"
+      "\xE2\x80\x9CThe decision is final,\xE2\x80\x9D the company said.");
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].speaker == "Anna Keller");
+  CHECK(q[1].speaker == "Harbourtek");
+  // With no one else, "he" may still be a surname the article gives alone.
+  std::vector<QuoteRecord> alone = Quotes(
+      "Lindqvist said on Monday that the port would close.\n\n"
+      "\xE2\x80\x9CIt is over,\xE2\x80\x9D he said.");
+  REQUIRE(alone.size() == 1);
+  CHECK(alone[0].speaker == "Lindqvist");
+}
+
 TEST_CASE("a pronoun after 40,000 names in one sentence still finds the nearest person") {
   // The search reads at most kMaxMentionsBack mentions back, and the nearest fits.
   std::string text;

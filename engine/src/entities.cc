@@ -670,8 +670,12 @@ class EntityFinder {
                : organisation ? EntityType::kOrganisation
                : place        ? EntityType::kPlace
                               : EntityType::kOther;
-      // A name that speaks and is no organisation or place is taken for a person.
-      if (e.type == EntityType::kOther && speaks) e.type = EntityType::kPerson;
+      // A name that speaks and is no organisation or place is taken for a person; one word
+      // with no given name, title or role ("Twitter said", "Keller said") may be either.
+      if (e.type == EntityType::kOther && speaks) {
+        e.type = EntityType::kPerson;
+        e.maybe_organisation = fullest->folded.size() == 1 && e.roles.empty();
+      }
       e.gender = title_gender;
       e.gender_certain = title_gender != Gender::kUnknown;
       if (e.gender == Gender::kUnknown && e.type == EntityType::kPerson) {
@@ -713,13 +717,15 @@ size_t DocumentEntities::Antecedent(const PronounEntry& pronoun, size_t pos, boo
                                     size_t preferred, size_t excluded) const {
   // `relaxed`: a gender read off a given name only (not a title) may be wrong ("Jan" is a man's
   // name in most of the lexicon's languages): the text's "she" outweighs it.
+  // A name that may be an organisation's ("Twitter said") is he or she only when nothing else
+  // fits.
   auto fits = [&](size_t entity, bool relaxed) {
     if (entity == excluded) return false;
     const Entity& e = entities_[entity];
     if (organisation || pronoun.number == Number::kPlural) {
-      return e.type == EntityType::kOrganisation;
+      return e.type == EntityType::kOrganisation || e.maybe_organisation;
     }
-    if (e.type != EntityType::kPerson) return false;
+    if (e.type != EntityType::kPerson || (e.maybe_organisation && !relaxed)) return false;
     return pronoun.gender == Gender::kUnknown || e.gender == Gender::kUnknown ||
            e.gender == pronoun.gender || (relaxed && !e.gender_certain);
   };
@@ -739,7 +745,10 @@ size_t DocumentEntities::Described(const Description& d, size_t pos, size_t pref
     if (d.type == EntityType::kOther) {
       return t == EntityType::kPerson || t == EntityType::kOrganisation;
     }
-    if (t != d.type) return false;
+    if (t != d.type &&
+        !(d.type == EntityType::kOrganisation && entities_[entity].maybe_organisation)) {
+      return false;
+    }
     const Gender g = entities_[entity].gender;
     return d.gender == Gender::kUnknown || g == Gender::kUnknown || g == d.gender;
   };

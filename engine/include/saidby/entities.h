@@ -39,6 +39,9 @@ struct Entity {
   // From a title or honorific, or a given name recorded for that gender only ("Susan"), not
   // from a name also given to the other ("Jan").
   bool gender_certain = false;
+  // A person only because it speaks, one word with no given name, title or role ("Twitter
+  // said", "Keller said"): "it", "they" and "the company" may refer to it too.
+  bool maybe_organisation = false;
   size_t mentions = 0;
   // What the text calls it where it names it, sorted: titles in full form ("senator" for
   // "Sen."), an appositive's head ("tycoon").
