@@ -325,9 +325,10 @@ std::string BatchRunner::Summary() const {
   for (const char* kind : {"full", "partial", "continued", "scare", "reported"}) {
     if (auto it = stats_.kinds.find(kind); it != stats_.kinds.end()) kinds.emplace_back(*it);
   }
-  for (const auto& [kind, n] : stats_.kinds) {
-    if (std::none_of(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == kind; }))
-      kinds.emplace_back(kind, n);
+  for (const auto& entry : stats_.kinds) {  // not a structured binding: clang 14 cannot capture one
+    if (std::none_of(kinds.begin(), kinds.end(),
+                     [&](const auto& k) { return k.first == entry.first; }))
+      kinds.emplace_back(entry);
   }
   for (size_t i = 0; i < kinds.size(); ++i) {
     s += (i == 0 ? " (" : ", ") + std::to_string(kinds[i].second) + " " + kinds[i].first;
