@@ -4,7 +4,8 @@
 # an error, skipped): each command prints the first 5 messages of a kind, then one "… and N
 # more" line per kind, ends with the summary line (documents read, inputs skipped, quotes by
 # kind, MB/s), still extracts the good articles, and exits 1 (some inputs skipped). The
-# messages do not depend on -j; -q leaves the errors only.
+# messages do not depend on -j; -q leaves the errors only. Paths with no article at all are a
+# usage error (exit 2) in all three.
 source "$(dirname "$0")/lib/common.sh"
 
 mkdir "$tmp/in"
@@ -115,4 +116,20 @@ grep -q 'pair F1: *P=[0-9.]* R=1.000 ' "$tmp/eval.out" || fail "eval: gold pairs
 # -j does not change the report.
 run "eval -j 1" "$tmp/eval1.out" "$tmp/eval1.err" eval -j 1 --gold "$tmp/gold.csv" "$tmp/in"
 cmp "$tmp/eval.out" "$tmp/eval1.out" || fail "eval: -j 1 report differs from -j 2"
+
+# Paths with no article: the same usage error (exit 2, nothing to read) in all three.
+mkdir -p "$tmp/none/notes"
+printf '# draft\n' > "$tmp/none/notes/a.md"
+for cmd in extract compare eval; do
+  args=("$cmd")
+  [ "$cmd" = eval ] && args+=(--gold "$tmp/gold.csv")
+  set +e
+  "$saidby" "${args[@]}" "$tmp/none" > "$tmp/none.out" 2> "$tmp/none.err"
+  status=$?
+  set -e
+  [ "$status" -eq 2 ] || fail "$cmd, no article: exit $status, expected 2"
+  grep -q 'nothing to read: no article among the paths given' "$tmp/none.err" \
+    || fail "$cmd, no article: $(cat "$tmp/none.err")"
+  grep -q '1 file in the folders given skipped' "$tmp/none.err" || fail "$cmd, no article: skipped file not said"
+done
 echo "batch warnings: ok"

@@ -1,6 +1,7 @@
 #include "batch_runner.h"
 
 #include <fcntl.h>
+#include <spdlog/spdlog.h>
 #include <sys/stat.h>
 #include <tbb/global_control.h>
 #include <tbb/parallel_pipeline.h>
@@ -146,6 +147,17 @@ struct LineSource {
 };
 
 }  // namespace
+
+bool NothingToRead(const ArticleList& list, GroupedLog& log) {
+  if (!list.articles.empty()) return false;
+  for (const std::string& e : list.errors) log.Error(e);
+  for (const std::string& w : list.warnings) log.Warn(w);
+  log.Finish();
+  spdlog::error(
+      "nothing to read: no article among the paths given (folders are read for .txt, .html, "
+      ".htm, .jsonl and .ndjson files)");
+  return true;
+}
 
 BatchRunner::BatchRunner(const Extractor& extractor, BatchOptions options, GroupedLog& log)
     : extractor_(extractor),

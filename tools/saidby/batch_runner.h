@@ -66,6 +66,10 @@ struct BatchStats {
   std::map<std::string, size_t> kinds;  // quotes by kind
 };
 
+// When `list` holds no article: reports its errors and warnings, then that there is nothing to
+// read, and returns true (extract, compare and eval then exit 2).
+bool NothingToRead(const ArticleList& list, GroupedLog& log);
+
 class BatchRunner {
  public:
   BatchRunner(const Extractor& extractor, BatchOptions options, GroupedLog& log);

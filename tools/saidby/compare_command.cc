@@ -10,7 +10,9 @@
 #include <optional>
 
 #include "article_extraction.h"
+#include "batch_runner.h"
 #include "commands.h"
+#include "grouped_log.h"
 #include "output_file.h"
 #include "saidby/article_source.h"
 #include "saidby/comparison.h"
@@ -96,6 +98,11 @@ int RunCompare(const CompareFlags& flags) {
   }
   ArticleList list;
   if (!article_paths.empty()) list = ListArticles(article_paths, "");
+  // Paths with no article and nothing else to compare: a usage error, as in extract and eval.
+  if (!article_paths.empty() && tables.empty() && !from_stdin) {
+    GroupedLog log(flags.quiet);
+    if (NothingToRead(list, log)) return kUsage;
+  }
 
   std::vector<std::string> output_paths;
   if (!flags.output_dir.empty()) {

@@ -386,7 +386,9 @@ int RunEval(const EvalFlags& flags) {
     for (QuoteRecord& q : doc.quotes.quotes) predictions.push_back(std::move(q));
     return true;
   };
-  runner.Run(ListArticles(flags.paths, ""), /*from_stdin=*/false, hooks);
+  ArticleList list = ListArticles(flags.paths, "");
+  if (NothingToRead(list, log)) return kUsage;
+  runner.Run(std::move(list), /*from_stdin=*/false, hooks);
   const bool skipped = runner.stats().skipped > 0;
 
   std::vector<GoldQuote> gold;

@@ -112,15 +112,7 @@ int RunExtract(const ExtractFlags& given) {
   ArticleList list;
   if (!from_stdin) {
     list = ListArticles(flags.paths, flags.source);
-    if (list.articles.empty()) {
-      for (const std::string& e : list.errors) log.Error(e);
-      for (const std::string& w : list.warnings) log.Warn(w);
-      log.Finish();
-      spdlog::error(
-          "nothing to read: no article among the paths given (folders are read for .txt, .html, "
-          ".htm, .jsonl and .ndjson files)");
-      return kUsage;
-    }
+    if (NothingToRead(list, log)) return kUsage;
   }
 
   // Refused before anything is opened for writing: the output would replace an input.
