@@ -16,7 +16,7 @@ while IFS= read -r spec; do
   fail "README.md does not name $spec (saidby --help-all lists it)"
 done < "$tmp/flags.txt"
 
-for cmd in extract compare diff; do
+for cmd in extract compare eval diff; do
   "$saidby" "$cmd" --help > "$tmp/$cmd.txt" || fail "$cmd --help failed"
   grep -q -- '--max-doc-bytes' "$tmp/$cmd.txt" || fail "$cmd --help lacks --max-doc-bytes"
   grep -q -- '-q,--quiet' "$tmp/$cmd.txt" || fail "$cmd --help lacks --quiet"

@@ -1,7 +1,7 @@
 // Articles extracted in-process into rows, for the commands that work on rows (`compare` given
-// articles, `diff --rules`): the Extractor `extract` runs, in parallel chunks, rows in input
-// order whatever the thread count. Each input it cannot use is reported on stderr and sets
-// `skipped`; warnings are reported unless `quiet`.
+// articles, `diff --rules`): the Extractor `extract` runs, through the same BatchRunner, rows
+// in input order whatever the thread count. Each input it cannot use is reported on stderr
+// (grouped by kind, GroupedLog) and sets `skipped`; warnings are reported unless `quiet`.
 #pragma once
 
 #include <string>
@@ -26,9 +26,9 @@ struct ArticleExtraction {
   std::vector<std::string>* sources = nullptr;
 };
 
-// Extracts `list` (and first, with `from_stdin`, the JSON Lines documents on stdin), appending
-// their rows to `rows`.
-void ExtractArticles(const RuleSet& rules, const ArticleExtraction& flags, ArticleList list,
-                     bool from_stdin, std::vector<QuoteRecord>& rows, bool& skipped);
+// Extracts `list` (first, with `from_stdin`, the JSON Lines documents on stdin), appending
+// their rows to `rows`. Returns the run's summary line (BatchRunner::Summary).
+std::string ExtractArticles(const RuleSet& rules, const ArticleExtraction& flags, ArticleList list,
+                            bool from_stdin, std::vector<QuoteRecord>& rows, bool& skipped);
 
 }  // namespace saidby::cli

@@ -10,7 +10,9 @@
 #include <optional>
 
 #include "article_extraction.h"
+#include "batch_runner.h"
 #include "commands.h"
+#include "grouped_log.h"
 #include "output_file.h"
 #include "saidby/article_source.h"
 #include "saidby/comparison.h"
@@ -96,6 +98,11 @@ int RunCompare(const CompareFlags& flags) {
   }
   ArticleList list;
   if (!article_paths.empty()) list = ListArticles(article_paths, "");
+  // Paths with no article and nothing else to compare: a usage error, as in extract and eval.
+  if (!article_paths.empty() && tables.empty() && !from_stdin) {
+    GroupedLog log(flags.quiet);
+    if (NothingToRead(list, log)) return kUsage;
+  }
 
   std::vector<std::string> output_paths;
   if (!flags.output_dir.empty()) {
@@ -140,6 +147,7 @@ int RunCompare(const CompareFlags& flags) {
 
   std::vector<QuoteRecord> rows;
   bool skipped = false;
+  size_t tables_read = 0;
   for (size_t i = 0; i < tables.size(); ++i) {
     Result<std::vector<QuoteRecord>> t = ReadQuoteTable(tables[i]);
     if (!t.ok()) {
@@ -151,8 +159,10 @@ int RunCompare(const CompareFlags& flags) {
       skipped = true;
       continue;
     }
+    ++tables_read;
     for (QuoteRecord& r : t.value()) rows.push_back(std::move(r));
   }
+  const size_t table_rows = rows.size();
   // Outlets an earlier run read articles of but found no row in (outputs before outlets.csv
   // have none to read).
   for (size_t i = 0; flags.merge && i < flags.inputs.size(); ++i) {
@@ -170,6 +180,12 @@ int RunCompare(const CompareFlags& flags) {
       if (!row.empty()) options.sources.push_back(std::move(row[0]));
     }
   }
+  // The line that ends the run (unless --quiet): what was read, whatever happens next.
+  std::string summary;
+  auto finish = [&](int code) {
+    if (!flags.quiet) spdlog::info("{}", summary);
+    return code;
+  };
   if (from_stdin || !article_paths.empty()) {
     ArticleExtraction extraction;
     extraction.options.reported = !flags.direct_only;
@@ -177,7 +193,12 @@ int RunCompare(const CompareFlags& flags) {
     extraction.max_doc_bytes = flags.max_doc_bytes;
     extraction.quiet = flags.quiet;
     extraction.sources = &options.sources;
-    ExtractArticles(*rules, extraction, std::move(list), from_stdin, rows, skipped);
+    summary = ExtractArticles(*rules, extraction, std::move(list), from_stdin, rows, skipped);
+  }
+  if (!tables.empty()) {
+    summary += (summary.empty() ? "" : "; ") + std::to_string(table_rows) + " rows from " +
+               std::to_string(tables_read) + " of " + std::to_string(tables.size()) +
+               (tables.size() == 1 ? " quote table" : " quote tables");
   }
   std::sort(options.sources.begin(), options.sources.end());
   options.sources.erase(std::unique(options.sources.begin(), options.sources.end()),
@@ -193,7 +214,7 @@ int RunCompare(const CompareFlags& flags) {
     fs::create_directories(flags.output_dir, ec);
     if (ec) {
       spdlog::error("{}: cannot create folder: {}", flags.output_dir, ec.message());
-      return kWriteFailed;
+      return finish(kWriteFailed);
     }
   }
   // Every output goes to a temporary file first; they are renamed into place only once all
@@ -244,8 +265,8 @@ int RunCompare(const CompareFlags& flags) {
       written = false;
     }
   }
-  if (!written) return kWriteFailed;
-  return skipped ? kSomeSkipped : kOk;
+  if (!written) return finish(kWriteFailed);
+  return finish(skipped ? kSomeSkipped : kOk);
 }
 
 }  // namespace saidby::cli

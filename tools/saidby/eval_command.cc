@@ -1,9 +1,9 @@
 #include "eval_command.h"
 
 #include <spdlog/spdlog.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <any>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -17,8 +17,10 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "batch_runner.h"
 #include "commands.h"
 #include "gold_file.h"
+#include "grouped_log.h"
 #include "report_text.h"
 #include "saidby/article_source.h"
 #include "saidby/csv.h"
@@ -70,6 +72,11 @@ void AddEvalOptions(CLI::App& app, EvalFlags& flags) {
       ->check(UnitInterval("--min-reported-pair-f1"));
   app.add_option("--format", flags.format, "text or json")->check(CLI::IsMember({"text", "json"}));
   app.add_option("--rules", flags.rules_dir, "Rules folder to use instead of the shipped rules");
+  app.add_option("-j,--jobs", flags.jobs, "Extraction threads (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  app.add_option("--max-doc-bytes", flags.max_doc_bytes, "Skip (and report) larger articles")
+      ->check(CLI::PositiveNumber);
+  app.add_flag("-q,--quiet", flags.quiet, "No warnings on stderr (errors are still reported)");
 }
 
 namespace {
@@ -346,77 +353,74 @@ int RunEval(const EvalFlags& flags) {
   GoldSet& gold_set = loaded.value();
   std::vector<GoldQuote>& all_gold = gold_set.rows;
 
-  bool skipped = false;
-  ArticleList list = ListArticles(flags.paths, "");
-  for (const std::string& e : list.errors) {
-    spdlog::error("{}", e);
-    skipped = true;
-  }
-  for (const std::string& w : list.warnings) spdlog::warn("{}", w);
-
   std::unordered_map<std::string, std::vector<size_t>> gold_of_doc;
   for (size_t g = 0; g < all_gold.size(); ++g) gold_of_doc[all_gold[g].doc].push_back(g);
 
-  // Every article is read and extracted in parallel; results are kept in input order, so the
-  // report does not depend on the thread count. Each also counts how often its gold quotes
-  // occur in it, to tell a repeated gold row from a quote the article holds twice.
+  // Every article is read and extracted by the BatchRunner and handed over in input order, so
+  // the report does not depend on -j. Each also counts how often its gold quotes occur in it,
+  // to tell a repeated gold row from a quote the article holds twice.
+  using QuoteCounts = std::vector<std::pair<size_t, size_t>>;
   const Extractor extractor(*rules, ExtractOptions{});
-  std::vector<std::optional<Result<ArticleQuotes>>> results(list.articles.size());
-  std::vector<std::vector<std::pair<size_t, size_t>>> quote_counts(list.articles.size());
-  tbb::parallel_for(size_t{0}, list.articles.size(), [&](size_t i) {
-    Result<Article> article = ReadArticle(list.articles[i], kDefaultMaxDocBytes);
-    if (!article.ok()) {
-      results[i].emplace(article.status());
-      return;
-    }
-    if (auto it = gold_of_doc.find(article->id); it != gold_of_doc.end()) {
+  GroupedLog log(flags.quiet);
+  BatchOptions batch;
+  batch.jobs = flags.jobs;
+  batch.max_doc_bytes = flags.max_doc_bytes;
+  BatchRunner runner(extractor, batch, log);
+  std::vector<size_t> occurrences(all_gold.size(), 0);
+  std::vector<QuoteRecord> predictions;
+  std::vector<std::string> extracted_docs;
+  BatchHooks hooks;
+  hooks.read = [&](const Article& article, BatchDoc& doc) {
+    QuoteCounts counts;
+    if (auto it = gold_of_doc.find(article.id); it != gold_of_doc.end()) {
       for (size_t g : it->second) {
-        quote_counts[i].emplace_back(g, CountOccurrences(article->text, all_gold[g].quote));
+        counts.emplace_back(g, CountOccurrences(article.text, all_gold[g].quote));
       }
     }
-    results[i].emplace(extractor.Extract(std::move(article).value()));
-  });
-  std::vector<size_t> occurrences(all_gold.size(), 0);
-  for (const auto& counts : quote_counts) {
-    for (auto [g, n] : counts) occurrences[g] = std::max(occurrences[g], n);
-  }
+    doc.data = std::move(counts);
+  };
+  hooks.emit = [&](BatchDoc& doc) {
+    for (auto [g, n] : std::any_cast<QuoteCounts&>(doc.data))
+      occurrences[g] = std::max(occurrences[g], n);
+    extracted_docs.push_back(doc.id);
+    for (QuoteRecord& q : doc.quotes.quotes) predictions.push_back(std::move(q));
+    return true;
+  };
+  ArticleList list = ListArticles(flags.paths, "");
+  if (NothingToRead(list, log)) return kUsage;
+  runner.Run(std::move(list), /*from_stdin=*/false, hooks);
+  const bool skipped = runner.stats().skipped > 0;
+
   std::vector<GoldQuote> gold;
   const std::vector<GoldRepeat> repeats = RepeatedGoldRows(all_gold, occurrences);
   auto repeat = repeats.begin();
   for (size_t g = 0; g < all_gold.size(); ++g) {
     if (repeat != repeats.end() && repeat->row == g) {
       const size_t n = occurrences[g];
-      spdlog::warn(
-          "{}:{}: repeats line {} (doc {}, the same quote; {}); this row is not counted",
-          gold_set.files[gold_set.file_of[g]], gold_set.lines[g], gold_set.lines[repeat->first_row],
-          all_gold[g].doc,
-          n == 0 ? std::string("not found verbatim in an article")
-                 : "the article holds it " + std::to_string(n) + (n == 1 ? " time" : " times"));
+      log.Warn(gold_set.files[gold_set.file_of[g]] + ":" + std::to_string(gold_set.lines[g]) +
+               ": repeats line " + std::to_string(gold_set.lines[repeat->first_row]) + " (doc " +
+               all_gold[g].doc + ", the same quote; " +
+               (n == 0
+                    ? std::string("not found verbatim in an article")
+                    : "the article holds it " + std::to_string(n) + (n == 1 ? " time" : " times")) +
+               "); this row is not counted");
       ++repeat;
       continue;
     }
     gold.push_back(std::move(all_gold[g]));
   }
-
-  std::vector<QuoteRecord> predictions;
-  std::vector<std::string> extracted_docs;
-  for (size_t i = 0; i < results.size(); ++i) {
-    Result<ArticleQuotes>& r = *results[i];
-    if (!r.ok()) {
-      spdlog::error("{}: {}", list.articles[i].path, r.status().message());
-      skipped = true;
-      continue;
-    }
-    extracted_docs.push_back(list.articles[i].id);
-    for (QuoteRecord& q : r->quotes) predictions.push_back(std::move(q));
-  }
-  results.clear();
+  log.Finish();
+  // The line that ends the run (unless --quiet), after the report and any gate's verdict.
+  auto finish = [&](int code) {
+    if (!flags.quiet) spdlog::info("{}", runner.Summary());
+    return code;
+  };
 
   EvalOptions options;
   options.names = rules.get();
   options.min_reported_token_f1 = flags.reported_token_f1;
   const EvalReport report = Evaluate(gold, predictions, extracted_docs, options);
-  if (report.gold_docs_not_extracted > 0) {
+  if (report.gold_docs_not_extracted > 0 && !flags.quiet) {
     spdlog::warn(
         "{}: {} documents ({} rows) have no article in the input; their rows count as misses",
         flags.gold, report.gold_docs_not_extracted, report.gold_rows_not_extracted);
@@ -441,35 +445,35 @@ int RunEval(const EvalFlags& flags) {
   std::cout.flush();
   if (!std::cout) {
     spdlog::error("stdout: write failed: {}", std::strerror(errno));
-    return kWriteFailed;
+    return finish(kWriteFailed);
   }
 
   if (flags.min_f1 >= 0 && report.pairs.F1() < flags.min_f1) {
     spdlog::error("pair F1 {} is below --min-f1 {}", Fixed(report.pairs.F1(), 4), flags.min_f1);
-    return kBelowThreshold;
+    return finish(kBelowThreshold);
   }
   if (flags.min_person_f1 >= 0 && report.persons.F1() < flags.min_person_f1) {
     spdlog::error("person F1 {} is below --min-person-f1 {}", Fixed(report.persons.F1(), 4),
                   flags.min_person_f1);
-    return kBelowThreshold;
+    return finish(kBelowThreshold);
   }
   // Reported-speech gates: not yet in the corpus thresholds (the engine does not report it yet).
   if (flags.min_reported_f1 >= 0 && report.reported.F1() < flags.min_reported_f1) {
     spdlog::error("reported content F1 {} is below --min-reported-f1 {}",
                   Fixed(report.reported.F1(), 4), flags.min_reported_f1);
-    return kBelowThreshold;
+    return finish(kBelowThreshold);
   }
   if (flags.min_reported_pair_f1 >= 0 && report.reported_pairs.F1() < flags.min_reported_pair_f1) {
     spdlog::error("reported pair F1 {} is below --min-reported-pair-f1 {}",
                   Fixed(report.reported_pairs.F1(), 4), flags.min_reported_pair_f1);
-    return kBelowThreshold;
+    return finish(kBelowThreshold);
   }
   if (flags.max_ece >= 0 && report.reliability.ece > flags.max_ece) {
     spdlog::error("expected calibration error {} is above --max-ece {}",
                   Fixed(report.reliability.ece, 4), flags.max_ece);
-    return kBelowThreshold;
+    return finish(kBelowThreshold);
   }
-  return skipped ? kSomeSkipped : kOk;
+  return finish(skipped ? kSomeSkipped : kOk);
 }
 
 }  // namespace saidby::cli

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "commands.h"
+
 namespace saidby::cli {
 
 struct EvalFlags {
@@ -22,6 +24,9 @@ struct EvalFlags {
   double min_reported_pair_f1 = -1;
   std::string format = "text";
   std::string rules_dir;
+  int jobs = 0;  // 0: all cores
+  size_t max_doc_bytes = kDefaultMaxDocBytes;
+  bool quiet = false;
 };
 
 void AddEvalOptions(CLI::App& app, EvalFlags& flags);
