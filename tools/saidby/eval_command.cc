@@ -333,10 +333,10 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
 
 }  // namespace
 
-int RunEval(const EvalFlags& flags) {
-  std::unique_ptr<const RuleSet> rules =
-      LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
-  if (!rules) return kUsage;
+int EvaluateCorpus(const EvalFlags& flags, bool keep_articles, EvalRun& run) {
+  run.rules = LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
+  if (!run.rules) return kUsage;
+  const RuleSet* rules = run.rules.get();
 
   Result<GoldSet> loaded = LoadGold(flags.gold, flags.reported);
   if (!loaded.ok()) {
@@ -344,9 +344,10 @@ int RunEval(const EvalFlags& flags) {
     return kUsage;
   }
   GoldSet& gold_set = loaded.value();
+  run.reported_shown = gold_set.reported_shown;
   std::vector<GoldQuote>& all_gold = gold_set.rows;
 
-  bool skipped = false;
+  bool& skipped = run.skipped;
   ArticleList list = ListArticles(flags.paths, "");
   for (const std::string& e : list.errors) {
     spdlog::error("{}", e);
@@ -363,6 +364,7 @@ int RunEval(const EvalFlags& flags) {
   const Extractor extractor(*rules, ExtractOptions{});
   std::vector<std::optional<Result<ArticleQuotes>>> results(list.articles.size());
   std::vector<std::vector<std::pair<size_t, size_t>>> quote_counts(list.articles.size());
+  std::vector<Article> kept(keep_articles ? list.articles.size() : 0);
   tbb::parallel_for(size_t{0}, list.articles.size(), [&](size_t i) {
     Result<Article> article = ReadArticle(list.articles[i], kDefaultMaxDocBytes);
     if (!article.ok()) {
@@ -374,13 +376,14 @@ int RunEval(const EvalFlags& flags) {
         quote_counts[i].emplace_back(g, CountOccurrences(article->text, all_gold[g].quote));
       }
     }
+    if (keep_articles) kept[i] = article.value();
     results[i].emplace(extractor.Extract(std::move(article).value()));
   });
   std::vector<size_t> occurrences(all_gold.size(), 0);
   for (const auto& counts : quote_counts) {
     for (auto [g, n] : counts) occurrences[g] = std::max(occurrences[g], n);
   }
-  std::vector<GoldQuote> gold;
+  std::vector<GoldQuote>& gold = run.gold;
   const std::vector<GoldRepeat> repeats = RepeatedGoldRows(all_gold, occurrences);
   auto repeat = repeats.begin();
   for (size_t g = 0; g < all_gold.size(); ++g) {
@@ -398,8 +401,8 @@ int RunEval(const EvalFlags& flags) {
     gold.push_back(std::move(all_gold[g]));
   }
 
-  std::vector<QuoteRecord> predictions;
-  std::vector<std::string> extracted_docs;
+  std::vector<QuoteRecord>& predictions = run.predictions;
+  std::vector<std::string>& extracted_docs = run.extracted_docs;
   for (size_t i = 0; i < results.size(); ++i) {
     Result<ArticleQuotes>& r = *results[i];
     if (!r.ok()) {
@@ -408,19 +411,34 @@ int RunEval(const EvalFlags& flags) {
       continue;
     }
     extracted_docs.push_back(list.articles[i].id);
+    if (keep_articles) run.articles.push_back(std::move(kept[i]));
     for (QuoteRecord& q : r->quotes) predictions.push_back(std::move(q));
   }
   results.clear();
 
   EvalOptions options;
-  options.names = rules.get();
+  options.names = rules;
   options.min_reported_token_f1 = flags.reported_token_f1;
-  const EvalReport report = Evaluate(gold, predictions, extracted_docs, options);
-  if (report.gold_docs_not_extracted > 0) {
+  run.min_token_f1 = options.min_token_f1;
+  run.min_reported_token_f1 = options.min_reported_token_f1;
+  run.report = Evaluate(gold, predictions, extracted_docs, options);
+  if (run.report.gold_docs_not_extracted > 0) {
     spdlog::warn(
         "{}: {} documents ({} rows) have no article in the input; their rows count as misses",
-        flags.gold, report.gold_docs_not_extracted, report.gold_rows_not_extracted);
+        flags.gold, run.report.gold_docs_not_extracted, run.report.gold_rows_not_extracted);
   }
+  return kOk;
+}
+
+int RunEval(const EvalFlags& flags) {
+  EvalRun run;
+  if (const int status = EvaluateCorpus(flags, /*keep_articles=*/false, run); status != kOk) {
+    return status;
+  }
+  const EvalReport& report = run.report;
+  const std::vector<GoldQuote>& gold = run.gold;
+  const std::vector<QuoteRecord>& predictions = run.predictions;
+  const bool skipped = run.skipped;
 
   RunSummary summary;
   summary.gold_path = flags.gold;
@@ -429,10 +447,10 @@ int RunEval(const EvalFlags& flags) {
   summary.scare_rows = static_cast<size_t>(std::count_if(
       gold.begin(), gold.end(), [](const GoldQuote& g) { return g.kind == "scare"; }));
   summary.predictions = predictions.size() - report.reported_predictions;
-  summary.reported_path = gold_set.reported_shown;
-  summary.min_reported_token_f1 = options.min_reported_token_f1;
-  summary.extracted = extracted_docs.size();
-  summary.min_token_f1 = options.min_token_f1;
+  summary.reported_path = run.reported_shown;
+  summary.min_reported_token_f1 = run.min_reported_token_f1;
+  summary.extracted = run.extracted_docs.size();
+  summary.min_token_f1 = run.min_token_f1;
   if (flags.format == "json") {
     PrintJsonReport(report, summary, std::cout);
   } else {
