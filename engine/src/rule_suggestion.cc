@@ -155,25 +155,44 @@ std::string Shown(const Document& doc, const Context& c, TextSpan span) {
 // The pattern-language name of a window token's class, or its literal word.
 std::string ClassName(const Document& doc, const Token& t) {
   switch (t.symbol) {
-    case U'Q': return "QUOTE";
-    case U'q': return "OTHERQUOTE";
-    case U'C': return "CUE";
-    case U'N': return "NAME";
-    case U'T': return "TITLE";
-    case U'P': return "PRONOUN";
-    case U'D': return "DET";
-    case U'k': return "PARTICLE";
-    case U'w': return "WORD";
-    case U'V': return "AUXVERB";
-    case U'G': return "POSSESSIVE";
-    case U',': return "\",\"";
-    case U':': return "\":\"";
-    case U'.': return "\".\"";
-    case U'-': return "\"-\"";
-    case U'(': return "\"(\"";
-    case U')': return "\")\"";
-    case U'p': return "ANY";
-    default: break;
+    case U'Q':
+      return "QUOTE";
+    case U'q':
+      return "OTHERQUOTE";
+    case U'C':
+      return "CUE";
+    case U'N':
+      return "NAME";
+    case U'T':
+      return "TITLE";
+    case U'P':
+      return "PRONOUN";
+    case U'D':
+      return "DET";
+    case U'k':
+      return "PARTICLE";
+    case U'w':
+      return "WORD";
+    case U'V':
+      return "AUXVERB";
+    case U'G':
+      return "POSSESSIVE";
+    case U',':
+      return "\",\"";
+    case U':':
+      return "\":\"";
+    case U'.':
+      return "\".\"";
+    case U'-':
+      return "\"-\"";
+    case U'(':
+      return "\"(\"";
+    case U')':
+      return "\")\"";
+    case U'p':
+      return "ANY";
+    default:
+      break;
   }
   std::string lower = LowerWord(doc.slice(t.span));
   if (lower.size() > 1 && lower.back() == '.') lower.pop_back();
@@ -280,9 +299,9 @@ std::vector<SuggestedWord> Ranked(const std::map<std::string, Tally>& tallies, d
       }
     }
     s.forms.assign(t.forms.begin(), t.forms.end());
-    std::stable_sort(s.forms.begin(), s.forms.end(), [](const std::string& a, const std::string& b) {
-      return a.size() < b.size();
-    });
+    std::stable_sort(
+        s.forms.begin(), s.forms.end(),
+        [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
     s.missed = t.missed;
     s.found = t.found;
     s.score = score;
@@ -384,7 +403,8 @@ Suggestions SuggestRules(const RuleSet& rules, const std::vector<Document>& docs
     if (!speaker.empty() && sc.speaker != "*" && sc.speaker != "UNKNOWN") {
       const std::string_view raw = sc.speaker;
       const size_t head_at = raw.find_last_of(' ');
-      const std::string_view head = head_at == std::string_view::npos ? raw : raw.substr(head_at + 1);
+      const std::string_view head =
+          head_at == std::string_view::npos ? raw : raw.substr(head_at + 1);
       if (IsLowerWord(head)) title(std::string(head));
       // The named speaker's last word in the context; the lower-case words just before its run
       // of capitalised words ("party chairwoman Anna Keller").
@@ -415,6 +435,8 @@ Suggestions SuggestRules(const RuleSet& rules, const std::vector<Document>& docs
     std::vector<re2::StringPiece> groups;
     bool matched = false;
     for (int r : CandidateRules(rules, w.symbols)) {
+      // A continuation rule names no one: a window only it matches still lacks a pattern.
+      if (rules.rules()[static_cast<size_t>(r)].continues) continue;
       if (MatchRule(rules, static_cast<size_t>(r), w.symbols, groups)) {
         matched = true;
         break;
@@ -438,9 +460,9 @@ Suggestions SuggestRules(const RuleSet& rules, const std::vector<Document>& docs
     }
   }
 
-  const double p0 = rows_with_context == 0 ? 0.0
-                                           : static_cast<double>(rows_missed) /
-                                                 static_cast<double>(rows_with_context);
+  const double p0 = rows_with_context == 0
+                        ? 0.0
+                        : static_cast<double>(rows_missed) / static_cast<double>(rows_with_context);
   out.cues = Ranked(cues, p0, options.min_misses, options.max_cues, docs, cases, examples);
   out.titles = Ranked(titles, p0, options.min_misses, options.max_titles, docs, cases, examples);
   // A phrase is worth listing when it stands next to misses more surely than each of its new

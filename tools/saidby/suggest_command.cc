@@ -151,8 +151,7 @@ int RunSuggest(const SuggestFlags& flags) {
   std::vector<Document> docs;
   std::unordered_map<std::string, size_t> doc_of;
   for (Article& a : run.articles) {
-    Result<Document> d =
-        MakeDocument(a.id, a.source, std::move(a.text), run.rules->splitter());
+    Result<Document> d = MakeDocument(a.id, a.source, std::move(a.text), run.rules->splitter());
     if (!d.ok()) continue;  // extraction read it, so it is valid; an empty text is no loss
     doc_of.emplace(d->id, docs.size());
     docs.push_back(std::move(d).value());

@@ -32,17 +32,17 @@ namespace saidby {
 
 // One gold row, judged and located.
 struct SuggestCase {
-  size_t doc = 0;                 // index into the documents given
-  std::optional<TextSpan> span;   // its words in the document's text; none: not found there
-  std::string speaker;            // the gold speaker (`*`, `UNKNOWN` name no one)
-  bool reported = false;          // reported speech: the span is its content, no quote marks
-  bool found = false;             // the extraction got it right
+  size_t doc = 0;                // index into the documents given
+  std::optional<TextSpan> span;  // its words in the document's text; none: not found there
+  std::string speaker;           // the gold speaker (`*`, `UNKNOWN` name no one)
+  bool reported = false;         // reported speech: the span is its content, no quote marks
+  bool found = false;            // the extraction got it right
 };
 
 struct SuggestOptions {
-  size_t reach = 8;         // context words on either side of a row
-  size_t min_misses = 2;    // a suggestion stands next to at least this many missed rows
-  size_t max_cues = 20;     // how many of each list to keep
+  size_t reach = 8;       // context words on either side of a row
+  size_t min_misses = 2;  // a suggestion stands next to at least this many missed rows
+  size_t max_cues = 20;   // how many of each list to keep
   size_t max_phrases = 10;
   size_t max_titles = 20;
   size_t max_drafts = 10;
