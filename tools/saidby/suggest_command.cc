@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <iostream>
@@ -53,6 +54,38 @@ std::vector<std::string> Inflections(const SuggestedWord& s) {
   return out;
 }
 
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+// The regular inflections of a verb seen in its past form ("noted": note, notes, noting), by
+// English spelling rules that are right far more often than not ("opened" gives "opene"): a
+// hint to check, never a line to paste. Empty for a word that is no "-ed" form.
+std::vector<std::string> GuessedInflections(const std::string& past) {
+  if (past.size() < 5 || past.compare(past.size() - 2, 2, "ed") != 0) return {};
+  std::string stem = past.substr(0, past.size() - 2);
+  std::string base = stem, ing;
+  const size_t n = stem.size();
+  if (stem.back() == 'i') {  // "replied"
+    base = stem.substr(0, n - 1) + "y";
+    return {base, stem + "es", base + "ing"};
+  }
+  if (n >= 2 && stem[n - 1] == stem[n - 2] && !IsVowel(stem.back()) && stem.back() != 's' &&
+      stem.back() != 'l') {
+    base = stem.substr(0, n - 1);  // "stopped"
+    ing = stem + "ing";
+  } else if (std::string_view("cgvzu").find(stem.back()) != std::string_view::npos ||
+             (n >= 3 && !IsVowel(stem[n - 1]) && IsVowel(stem[n - 2]) && !IsVowel(stem[n - 3]) &&
+              std::string_view("wxy").find(stem.back()) == std::string_view::npos)) {
+    base = stem + "e";  // "noted", "urged", "announced"
+    ing = stem + "ing";
+  } else {
+    ing = base + "ing";
+  }
+  const bool sibilant = base.back() == 's' || base.back() == 'x' || base.back() == 'z' ||
+                        (base.size() > 2 && (base.substr(base.size() - 2) == "sh" ||
+                                             base.substr(base.size() - 2) == "ch"));
+  return {base, base + (sibilant ? "es" : "s"), ing};
+}
+
 std::string Example(const SuggestedWord& s) {
   return s.example_doc.empty() ? "" : "; e.g. " + s.example_doc + ": " + ShownQuote(s.example);
 }
@@ -68,7 +101,13 @@ void PrintText(const Suggestions& s, const std::string& rules_dir, size_t top, s
     const SuggestedWord& c = s.cues[i];
     out << "# " << i + 1 << ". " << c.word << ": next to " << c.missed << " missed rows, "
         << c.found << " found (score " << Fixed(c.score, 1) << ")" << Example(c) << "\n";
-    for (const std::string& f : Inflections(c)) out << f << "\n";
+    const std::vector<std::string> forms = Inflections(c);
+    std::string unseen;
+    for (const std::string& f : GuessedInflections(c.word)) {
+      if (std::find(forms.begin(), forms.end(), f) == forms.end()) unseen += " " + f;
+    }
+    if (!unseen.empty()) out << "#    also check:" << unseen << "\n";
+    for (const std::string& f : forms) out << f << "\n";
   }
   if (!s.phrases.empty()) {
     out << "\n# cues.txt: two-word cues, surer than either word alone\n";
@@ -104,13 +143,15 @@ void PrintJson(const Suggestions& s, const std::string& rules_dir, std::ostream&
   auto words = [](const std::vector<SuggestedWord>& list, bool inflect) {
     Json a = Json::array();
     for (const SuggestedWord& w : list) {
-      a.push_back({{"word", w.word},
-                   {"forms", inflect ? Inflections(w) : std::vector<std::string>{w.word}},
-                   {"missed", w.missed},
-                   {"found", w.found},
-                   {"score", w.score},
-                   {"example_doc", w.example_doc},
-                   {"example", w.example}});
+      a.push_back(
+          {{"word", w.word},
+           {"forms", inflect ? Inflections(w) : std::vector<std::string>{w.word}},
+           {"guessed_forms", inflect ? GuessedInflections(w.word) : std::vector<std::string>{}},
+           {"missed", w.missed},
+           {"found", w.found},
+           {"score", w.score},
+           {"example_doc", w.example_doc},
+           {"example", w.example}});
     }
     return a;
   };
