@@ -5,7 +5,6 @@
 #include <set>
 
 #include "attribution_window.h"
-#include "rule_pattern.h"
 #include "saidby/quote_span.h"
 #include "saidby/words.h"
 #include "stemmer.h"
@@ -280,6 +279,31 @@ std::string DraftPattern(const Document& doc, const Window& w, size_t qi,
   return out;
 }
 
+// The draft rule of the missed quote at `span`, when no pattern but a continuation rule
+// matches its window and the window names `speaker`; `window` receives the window's text.
+std::optional<std::string> DraftOf(const RuleSet& rules, const Document& doc, const QuoteScan& scan,
+                                   TextSpan span, const std::string& speaker, std::string& window) {
+  size_t q = 0;
+  while (q < scan.spans.size() && scan.spans[q].content.end <= span.begin) ++q;
+  if (q == scan.spans.size() || scan.spans[q].content.begin > span.begin) return std::nullopt;
+  const Window w = BuildWindow(doc, scan, rules, q, WindowSpan(doc, scan, q));
+  // An example is one paragraph: a window across a break could not be pasted as one.
+  if (doc.slice(w.span).find('\n') != std::string_view::npos) return std::nullopt;
+  std::vector<re2::StringPiece> groups;
+  for (int r : CandidateRules(rules, w.symbols)) {
+    // A continuation rule names no one: a window only it matches still lacks a pattern.
+    if (rules.rules()[static_cast<size_t>(r)].continues) continue;
+    if (MatchRule(rules, static_cast<size_t>(r), w.symbols, groups)) return std::nullopt;
+  }
+  size_t qi = 0;
+  while (qi < w.tokens.size() && w.tokens[qi].quote != static_cast<int>(q)) ++qi;
+  if (qi == w.tokens.size()) return std::nullopt;
+  const auto who = SpeakerTokens(doc, w, qi, speaker);
+  if (!who) return std::nullopt;
+  window = OneLine(doc.slice(w.span));
+  return DraftPattern(doc, w, qi, *who);
+}
+
 std::vector<SuggestedWord> Ranked(const std::map<std::string, Tally>& tallies, double p0,
                                   size_t min_misses, size_t keep, const std::vector<Document>& docs,
                                   const std::vector<SuggestCase>& cases,
@@ -427,36 +451,17 @@ Suggestions SuggestRules(const RuleSet& rules, const std::vector<Document>& docs
 
     // Draft rules: a missed quote whose window no pattern matches.
     if (sc.found || sc.reported) continue;
-    size_t q = 0;
-    while (q < scan.spans.size() && scan.spans[q].content.end <= span.begin) ++q;
-    if (q == scan.spans.size() || scan.spans[q].content.begin > span.begin) continue;
-    const Window w = BuildWindow(doc, scan, rules, q, WindowSpan(doc, scan, q));
-    if (doc.slice(w.span).find('\n') != std::string_view::npos) continue;
-    std::vector<re2::StringPiece> groups;
-    bool matched = false;
-    for (int r : CandidateRules(rules, w.symbols)) {
-      // A continuation rule names no one: a window only it matches still lacks a pattern.
-      if (rules.rules()[static_cast<size_t>(r)].continues) continue;
-      if (MatchRule(rules, static_cast<size_t>(r), w.symbols, groups)) {
-        matched = true;
-        break;
-      }
-    }
-    if (matched) continue;
-    size_t qi = 0;
-    while (qi < w.tokens.size() && w.tokens[qi].quote != static_cast<int>(q)) ++qi;
-    if (qi == w.tokens.size()) continue;
-    const auto who = SpeakerTokens(doc, w, qi, sc.speaker);
-    if (!who) continue;
+    std::string window;
+    const std::optional<std::string> pattern = DraftOf(rules, doc, scan, span, sc.speaker, window);
+    if (!pattern) continue;
     ++out.draft_windows;
-    Draft& d = drafts[DraftPattern(doc, w, qi, *who)];
+    Draft& d = drafts[*pattern];
     ++d.missed;
     // The same text twice (an article published twice) is one example.
-    std::string text = OneLine(doc.slice(w.span));
     if (d.windows.size() < options.max_examples &&
-        std::find(d.windows.begin(), d.windows.end(), text) == d.windows.end()) {
+        std::find(d.windows.begin(), d.windows.end(), window) == d.windows.end()) {
       d.cases.push_back(ci);
-      d.windows.push_back(std::move(text));
+      d.windows.push_back(std::move(window));
     }
   }
 
