@@ -90,6 +90,7 @@ TEST_CASE("a window no pattern matches, shared by two misses, is a draft rule") 
   }
   REQUIRE(named != nullptr);
   CHECK(named->missed == 2);
+  CHECK(named->classes == "QNNw");  // as --explain prints the window "QNNw..."
   REQUIRE(named->examples.size() == 2);
   CHECK(named->examples[0] == "“The harbour will stay open,” Anna Keller grumbled on the quay.");
   CHECK(named->examples[1] == "“We will rebuild the pier,” Tomas Lindqvist grumbled.");

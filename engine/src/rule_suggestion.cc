@@ -240,13 +240,15 @@ std::optional<std::pair<size_t, size_t>> SpeakerTokens(const Document& doc, cons
 }
 
 // The draft rule of one window: its classes from the quote to the speaker and one token beyond
-// each end, runs of one class written once with `+`.
+// each end, runs of one class written once with `+`; `classes` receives those tokens' symbols
+// as `--explain` prints a window ("QNNw").
 std::string DraftPattern(const Document& doc, const Window& w, size_t qi,
-                         std::pair<size_t, size_t> speaker) {
+                         std::pair<size_t, size_t> speaker, std::string& classes) {
   const auto [sa, sb] = speaker;
   size_t lo = std::min(qi, sa), hi = std::max(qi, sb);
   if (lo > 0) --lo;
   if (hi + 1 < w.tokens.size()) ++hi;
+  classes = PrintableSymbols(w).substr(lo, hi - lo + 1);
   struct Item {
     std::string name;
     bool in_speaker;
@@ -280,9 +282,11 @@ std::string DraftPattern(const Document& doc, const Window& w, size_t qi,
 }
 
 // The draft rule of the missed quote at `span`, when no pattern but a continuation rule
-// matches its window and the window names `speaker`; `window` receives the window's text.
+// matches its window and the window names `speaker`; `window` receives the window's text and
+// `classes` the drafted tokens' symbols.
 std::optional<std::string> DraftOf(const RuleSet& rules, const Document& doc, const QuoteScan& scan,
-                                   TextSpan span, const std::string& speaker, std::string& window) {
+                                   TextSpan span, const std::string& speaker, std::string& window,
+                                   std::string& classes) {
   size_t q = 0;
   while (q < scan.spans.size() && scan.spans[q].content.end <= span.begin) ++q;
   if (q == scan.spans.size() || scan.spans[q].content.begin > span.begin) return std::nullopt;
@@ -301,7 +305,7 @@ std::optional<std::string> DraftOf(const RuleSet& rules, const Document& doc, co
   const auto who = SpeakerTokens(doc, w, qi, speaker);
   if (!who) return std::nullopt;
   window = OneLine(doc.slice(w.span));
-  return DraftPattern(doc, w, qi, *who);
+  return DraftPattern(doc, w, qi, *who, classes);
 }
 
 std::vector<SuggestedWord> Ranked(const std::map<std::string, Tally>& tallies, double p0,
@@ -368,6 +372,7 @@ Suggestions SuggestRules(const RuleSet& rules, const std::vector<Document>& docs
   size_t rows_missed = 0, rows_with_context = 0;
   struct Draft {
     size_t missed = 0;
+    std::string classes;
     std::vector<size_t> cases;
     std::vector<std::string> windows;
   };
@@ -451,12 +456,14 @@ Suggestions SuggestRules(const RuleSet& rules, const std::vector<Document>& docs
 
     // Draft rules: a missed quote whose window no pattern matches.
     if (sc.found || sc.reported) continue;
-    std::string window;
-    const std::optional<std::string> pattern = DraftOf(rules, doc, scan, span, sc.speaker, window);
+    std::string window, classes;
+    const std::optional<std::string> pattern =
+        DraftOf(rules, doc, scan, span, sc.speaker, window, classes);
     if (!pattern) continue;
     ++out.draft_windows;
     Draft& d = drafts[*pattern];
     ++d.missed;
+    if (d.classes.empty()) d.classes = classes;
     // The same text twice (an article published twice) is one example.
     if (d.windows.size() < options.max_examples &&
         std::find(d.windows.begin(), d.windows.end(), window) == d.windows.end()) {
@@ -491,6 +498,7 @@ Suggestions SuggestRules(const RuleSet& rules, const std::vector<Document>& docs
     if (d.missed < options.min_misses) continue;
     DraftRule r;
     r.pattern = pattern;
+    r.classes = d.classes;
     r.missed = d.missed;
     r.examples = d.windows;
     for (size_t ci : d.cases) r.example_docs.push_back(docs[cases[ci].doc].id);

@@ -131,7 +131,8 @@ void PrintText(const Suggestions& s, const std::string& rules_dir, size_t top, s
          "into rules/ (rules hold no corpus text).\n";
   for (size_t i = 0; i < s.drafts.size(); ++i) {
     const DraftRule& d = s.drafts[i];
-    out << "\n# " << d.missed << " missed quotes; examples from";
+    out << "\n# " << d.missed << " missed quotes, windows read \"" << d.classes
+        << "\" (as --explain prints them); examples from";
     for (const std::string& doc : d.example_docs) out << " " << doc;
     out << "\n[draft-" << i + 1 << "]\npriority = 30\npattern = " << d.pattern << "\n";
     for (const std::string& e : d.examples) out << "example = " << e << "\n";
@@ -173,6 +174,7 @@ void PrintJson(const Suggestions& s, const std::string& rules_dir, std::ostream&
     }
     drafts.push_back({{"id", "draft-" + std::to_string(i + 1)},
                       {"pattern", d.pattern},
+                      {"classes", d.classes},
                       {"missed", d.missed},
                       {"examples", examples}});
   }

@@ -61,6 +61,7 @@ struct SuggestedWord {
 
 struct DraftRule {
   std::string pattern;                // patterns.txt syntax
+  std::string classes;                // its first window's tokens as `--explain` prints them
   size_t missed = 0;                  // missed quotes whose window it matches
   std::vector<std::string> examples;  // their windows' text
   std::vector<std::string> example_docs;
