@@ -582,6 +582,42 @@ TEST_CASE("hostile rules: a rule over the RE2 program budget loads, with a warni
                 "): slow to match on text not seen before"}));
 }
 
+TEST_CASE("a lexicon entry shadowed by another class is a warning naming both lines") {
+  RulesCopy copy;
+  const size_t cues = copy.Lines("cues.txt"), titles = copy.Lines("titles.txt");
+  const size_t determiners = copy.Lines("determiners.txt"), pronouns = copy.Lines("pronouns.txt");
+  // "harbourmaster" a cue and a title: a CUE. "yonder" a pronoun, a determiner and an auxiliary:
+  // a PRONOUN, reported once for each entry it shadows. "grumbled" twice in cues.txt.
+  copy.Append("cues.txt", "harbourmaster\ngrumbled\ngrumbled @object\n");
+  copy.Append("titles.txt", "harbourmaster @male\n");
+  copy.Append("pronouns.txt", "yonder\n");
+  copy.Append("determiners.txt", "yonder\n");
+  copy.Append("auxiliaries.txt", "yonder\n");
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  CHECK(Joined(r.problems) == "");
+  REQUIRE(r.rules);
+  const std::string order =
+      " (class precedence CUE > PRONOUN > TITLE > DET > PARTICLE > AUXVERB); remove one of the "
+      "two entries";
+  const std::string at = ":" + std::to_string(pronouns + 1);
+  CHECK(
+      Joined(r.warnings) ==
+      Joined({copy.path("cues.txt") + ":" + std::to_string(cues + 3) +
+                  ":1: 'grumbled' is listed again (first on line " + std::to_string(cues + 2) + ")",
+              copy.path("auxiliaries.txt") + ":" + std::to_string(copy.Lines("auxiliaries.txt")) +
+                  ":1: 'yonder' is shadowed by " + copy.path("pronouns.txt") + at +
+                  ": a window reads it as PRONOUN, never AUXVERB" + order,
+              copy.path("determiners.txt") + ":" + std::to_string(determiners + 1) +
+                  ":1: 'yonder' is shadowed by " + copy.path("pronouns.txt") + at +
+                  ": a window reads it as PRONOUN, never DET" + order,
+              copy.path("titles.txt") + ":" + std::to_string(titles + 1) +
+                  ":1: 'harbourmaster' is shadowed by " + copy.path("cues.txt") + ":" +
+                  std::to_string(cues + 1) + ": a window reads it as CUE, never TITLE" + order}));
+  // The precedence the warning states is the one windows use.
+  CHECK(LexiconSymbol(*r.rules, "harbourmaster") == 'C');
+  CHECK(LexiconSymbol(*r.rules, "yonder") == 'P');
+}
+
 TEST_CASE("confidence.txt: cells load; each broken line is a problem at file:line:column") {
   RulesCopy copy;
   copy.Write("confidence.txt",

@@ -14,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <tuple>
 
 #include "name_run.h"
 #include "rule_pattern.h"
@@ -221,6 +222,7 @@ class RuleLoader {
     LoadLexicon("organisations.txt", {},
                 [&](const LexiconLine& l) { rules_->organisation_heads_.insert(l.entry); });
     LoadLexicon("places.txt", {}, [&](const LexiconLine& l) { rules_->places_.insert(l.entry); });
+    ShadowedEntries();
     AddCountries();
     LoadGivenNames();
     LoadLexicon("nicknames.txt", {}, [&](const LexiconLine& l) {
@@ -329,10 +331,71 @@ class RuleLoader {
         }
         tag_at = l.find('@', tag_at + 1);
       }
+      NoteEntry(name, out);
       add(out);
       ++entries;
     }
     if (entries == 0) Problem(path, 1, 1, "no entries (only comments or blank lines)");
+  }
+
+  // The lexicons that give a word its token class, in the order LexiconSymbol (rule_pattern.cc)
+  // asks them: a word in two of them takes the first one's class only.
+  static constexpr std::pair<const char*, const char*> kClassLexicons[] = {
+      {"cues.txt", "CUE"},        {"pronouns.txt", "PRONOUN"},   {"titles.txt", "TITLE"},
+      {"determiners.txt", "DET"}, {"particles.txt", "PARTICLE"}, {"auxiliaries.txt", "AUXVERB"}};
+
+  struct EntryPlace {
+    size_t line = 0, column = 0;
+  };
+
+  // Where each entry of a class lexicon first is: one listed again in its file is a warning,
+  // and so is one in two of them (ShadowedEntries).
+  void NoteEntry(const std::string& file, const LexiconLine& l) {
+    if (std::none_of(std::begin(kClassLexicons), std::end(kClassLexicons),
+                     [&](const auto& c) { return file == c.first; })) {
+      return;
+    }
+    auto [at, fresh] = entries_[file].try_emplace(l.entry, EntryPlace{l.line, l.column});
+    if (!fresh) {
+      warnings_.push_back({PathOf(file), l.line, l.column,
+                           "'" + l.entry + "' is listed again (first on line " +
+                               std::to_string(at->second.line) + ")"});
+    }
+  }
+
+  // A word in two class lexicons is read as the class asked first; its entry in the other
+  // never gives it that class in a window (rules/README.md, "Which class a word is").
+  void ShadowedEntries() {
+    std::vector<RuleProblem> shadowed;
+    std::string order;
+    for (const auto& [file, cls] : kClassLexicons)
+      order += order.empty() ? cls : std::string(" > ") + cls;
+    for (size_t a = 0; a < std::size(kClassLexicons); ++a) {
+      const auto& [winner_file, winner_class] = kClassLexicons[a];
+      const auto& winners = entries_[winner_file];
+      for (size_t b = a + 1; b < std::size(kClassLexicons); ++b) {
+        const auto& [file, cls] = kClassLexicons[b];
+        for (const auto& [entry, place] : entries_[file]) {
+          auto w = winners.find(entry);
+          if (w == winners.end()) continue;
+          // Reported once, by the first class that shadows it.
+          bool earlier = false;
+          for (size_t c = 0; c < a && !earlier; ++c) {
+            earlier = entries_[kClassLexicons[c].first].count(entry) > 0;
+          }
+          if (earlier) continue;
+          shadowed.push_back({PathOf(file), place.line, place.column,
+                              "'" + entry + "' is shadowed by " + PathOf(winner_file) + ":" +
+                                  std::to_string(w->second.line) + ": a window reads it as " +
+                                  winner_class + ", never " + cls + " (class precedence " + order +
+                                  "); remove one of the two entries"});
+        }
+      }
+    }
+    std::sort(shadowed.begin(), shadowed.end(), [](const RuleProblem& x, const RuleProblem& y) {
+      return std::tie(x.file, x.line) < std::tie(y.file, y.line);
+    });
+    warnings_.insert(warnings_.end(), shadowed.begin(), shadowed.end());
   }
 
   void LoadPatterns();
@@ -443,6 +506,7 @@ class RuleLoader {
   std::unique_ptr<RuleSet> rules_;
   std::vector<RuleProblem> problems_;
   std::vector<RuleProblem> warnings_;
+  std::map<std::string, std::unordered_map<std::string, EntryPlace>> entries_;  // file -> entry
 };
 
 void RuleLoader::LoadPatterns() {

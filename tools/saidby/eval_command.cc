@@ -340,10 +340,10 @@ void PrintJsonReport(const EvalReport& r, const RunSummary& s, std::ostream& out
 
 }  // namespace
 
-int RunEval(const EvalFlags& flags) {
-  std::unique_ptr<const RuleSet> rules =
-      LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
-  if (!rules) return kUsage;
+int EvaluateCorpus(const EvalFlags& flags, bool keep_articles, EvalRun& run) {
+  run.rules = LoadRulesOrReport(flags.rules_dir.empty() ? DefaultRulesDir() : flags.rules_dir);
+  if (!run.rules) return kUsage;
+  const RuleSet* rules = run.rules.get();
 
   Result<GoldSet> loaded = LoadGold(flags.gold, flags.reported);
   if (!loaded.ok()) {
@@ -351,6 +351,7 @@ int RunEval(const EvalFlags& flags) {
     return kUsage;
   }
   GoldSet& gold_set = loaded.value();
+  run.reported_shown = gold_set.reported_shown;
   std::vector<GoldQuote>& all_gold = gold_set.rows;
 
   std::unordered_map<std::string, std::vector<size_t>> gold_of_doc;
@@ -359,7 +360,10 @@ int RunEval(const EvalFlags& flags) {
   // Every article is read and extracted by the BatchRunner and handed over in input order, so
   // the report does not depend on -j. Each also counts how often its gold quotes occur in it,
   // to tell a repeated gold row from a quote the article holds twice.
-  using QuoteCounts = std::vector<std::pair<size_t, size_t>>;
+  struct Read {
+    std::vector<std::pair<size_t, size_t>> counts;
+    Article article;  // with keep_articles
+  };
   const Extractor extractor(*rules, ExtractOptions{});
   GroupedLog log(flags.quiet);
   BatchOptions batch;
@@ -367,31 +371,31 @@ int RunEval(const EvalFlags& flags) {
   batch.max_doc_bytes = flags.max_doc_bytes;
   BatchRunner runner(extractor, batch, log);
   std::vector<size_t> occurrences(all_gold.size(), 0);
-  std::vector<QuoteRecord> predictions;
-  std::vector<std::string> extracted_docs;
   BatchHooks hooks;
   hooks.read = [&](const Article& article, BatchDoc& doc) {
-    QuoteCounts counts;
+    Read read;
     if (auto it = gold_of_doc.find(article.id); it != gold_of_doc.end()) {
       for (size_t g : it->second) {
-        counts.emplace_back(g, CountOccurrences(article.text, all_gold[g].quote));
+        read.counts.emplace_back(g, CountOccurrences(article.text, all_gold[g].quote));
       }
     }
-    doc.data = std::move(counts);
+    if (keep_articles) read.article = article;
+    doc.data = std::move(read);
   };
   hooks.emit = [&](BatchDoc& doc) {
-    for (auto [g, n] : std::any_cast<QuoteCounts&>(doc.data))
-      occurrences[g] = std::max(occurrences[g], n);
-    extracted_docs.push_back(doc.id);
-    for (QuoteRecord& q : doc.quotes.quotes) predictions.push_back(std::move(q));
+    Read& read = std::any_cast<Read&>(doc.data);
+    for (auto [g, n] : read.counts) occurrences[g] = std::max(occurrences[g], n);
+    run.extracted_docs.push_back(doc.id);
+    if (keep_articles) run.articles.push_back(std::move(read.article));
+    for (QuoteRecord& q : doc.quotes.quotes) run.predictions.push_back(std::move(q));
     return true;
   };
   ArticleList list = ListArticles(flags.paths, "");
   if (NothingToRead(list, log)) return kUsage;
   runner.Run(std::move(list), /*from_stdin=*/false, hooks);
-  const bool skipped = runner.stats().skipped > 0;
+  run.skipped = runner.stats().skipped > 0;
 
-  std::vector<GoldQuote> gold;
+  std::vector<GoldQuote>& gold = run.gold;
   const std::vector<GoldRepeat> repeats = RepeatedGoldRows(all_gold, occurrences);
   auto repeat = repeats.begin();
   for (size_t g = 0; g < all_gold.size(); ++g) {
@@ -410,21 +414,38 @@ int RunEval(const EvalFlags& flags) {
     gold.push_back(std::move(all_gold[g]));
   }
   log.Finish();
-  // The line that ends the run (unless --quiet), after the report and any gate's verdict.
-  auto finish = [&](int code) {
-    if (!flags.quiet) spdlog::info("{}", runner.Summary());
-    return code;
-  };
+  run.summary = runner.Summary();
+  std::vector<QuoteRecord>& predictions = run.predictions;
+  const std::vector<std::string>& extracted_docs = run.extracted_docs;
 
   EvalOptions options;
-  options.names = rules.get();
+  options.names = rules;
   options.min_reported_token_f1 = flags.reported_token_f1;
-  const EvalReport report = Evaluate(gold, predictions, extracted_docs, options);
-  if (report.gold_docs_not_extracted > 0 && !flags.quiet) {
+  run.min_token_f1 = options.min_token_f1;
+  run.min_reported_token_f1 = options.min_reported_token_f1;
+  run.report = Evaluate(gold, predictions, extracted_docs, options);
+  if (run.report.gold_docs_not_extracted > 0 && !flags.quiet) {
     spdlog::warn(
         "{}: {} documents ({} rows) have no article in the input; their rows count as misses",
-        flags.gold, report.gold_docs_not_extracted, report.gold_rows_not_extracted);
+        flags.gold, run.report.gold_docs_not_extracted, run.report.gold_rows_not_extracted);
   }
+  return kOk;
+}
+
+int RunEval(const EvalFlags& flags) {
+  EvalRun run;
+  if (const int status = EvaluateCorpus(flags, /*keep_articles=*/false, run); status != kOk) {
+    return status;
+  }
+  const EvalReport& report = run.report;
+  const std::vector<GoldQuote>& gold = run.gold;
+  const std::vector<QuoteRecord>& predictions = run.predictions;
+  const bool skipped = run.skipped;
+  // The line that ends the run (unless --quiet), after the report and any gate's verdict.
+  auto finish = [&](int code) {
+    if (!flags.quiet) spdlog::info("{}", run.summary);
+    return code;
+  };
 
   RunSummary summary;
   summary.gold_path = flags.gold;
@@ -433,10 +454,10 @@ int RunEval(const EvalFlags& flags) {
   summary.scare_rows = static_cast<size_t>(std::count_if(
       gold.begin(), gold.end(), [](const GoldQuote& g) { return g.kind == "scare"; }));
   summary.predictions = predictions.size() - report.reported_predictions;
-  summary.reported_path = gold_set.reported_shown;
-  summary.min_reported_token_f1 = options.min_reported_token_f1;
-  summary.extracted = extracted_docs.size();
-  summary.min_token_f1 = options.min_token_f1;
+  summary.reported_path = run.reported_shown;
+  summary.min_reported_token_f1 = run.min_reported_token_f1;
+  summary.extracted = run.extracted_docs.size();
+  summary.min_token_f1 = run.min_token_f1;
   if (flags.format == "json") {
     PrintJsonReport(report, summary, std::cout);
   } else {

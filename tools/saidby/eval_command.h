@@ -3,10 +3,14 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "commands.h"
+#include "saidby/evaluation.h"
+#include "saidby/extractor.h"
+#include "saidby/rule_set.h"
 
 namespace saidby::cli {
 
@@ -31,5 +35,24 @@ struct EvalFlags {
 
 void AddEvalOptions(CLI::App& app, EvalFlags& flags);
 int RunEval(const EvalFlags& flags);
+
+// What `eval` computes before it prints: the rules, the gold without its repeated rows, the
+// predictions and their report (`rules suggest` mines the same run).
+struct EvalRun {
+  std::unique_ptr<const RuleSet> rules;
+  std::vector<GoldQuote> gold;  // the rows the report's gold indices index
+  std::string reported_shown;
+  std::vector<QuoteRecord> predictions;
+  std::vector<std::string> extracted_docs;
+  std::vector<Article> articles;  // with keep_articles: one per extracted doc, in that order
+  double min_token_f1 = 0, min_reported_token_f1 = 0;
+  EvalReport report;
+  bool skipped = false;  // some input could not be read
+  std::string summary;   // the batch runner's closing line
+};
+
+// Loads the rules and gold of `flags`, extracts and evaluates, reporting problems on stderr:
+// kOk, or kUsage when the rules or gold are unusable.
+int EvaluateCorpus(const EvalFlags& flags, bool keep_articles, EvalRun& run);
 
 }  // namespace saidby::cli

@@ -13,6 +13,7 @@
 #include "diff_command.h"
 #include "eval_command.h"
 #include "saidby/version.h"
+#include "suggest_command.h"
 
 namespace {
 
@@ -91,6 +92,10 @@ int main(int argc, char** argv) {
   std::string check_dir;
   CLI::App* check = rules->add_subcommand("check", "Load, compile and test a rules folder");
   check->add_option("dir", check_dir, "Rules folder (default: the shipped rules)");
+  SuggestFlags sg;
+  CLI::App* suggest = rules->add_subcommand(
+      "suggest", "Cue words, title nouns and draft patterns that the gold rows missed point to");
+  AddSuggestOptions(*suggest, sg);
 
   // Every usage text comes from the option table above (CLI11), so it cannot drift from the
   // flags: on a usage error, the reason, then the help of the command that was being parsed.
@@ -107,5 +112,6 @@ int main(int argc, char** argv) {
   if (compare->parsed()) return RunCompare(cmp);
   if (diff->parsed()) return RunDiff(df);
   if (check->parsed()) return RunRulesCheck(check_dir.empty() ? DefaultRulesDir() : check_dir);
+  if (suggest->parsed()) return RunSuggest(sg);
   return kUsage;
 }
