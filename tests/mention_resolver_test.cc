@@ -83,6 +83,18 @@ TEST_CASE("mention resolver: his or her campaign is the campaign of the one the 
   CHECK(r.a.speaker.empty());
 }
 
+TEST_CASE("mention resolver: the 43-year-old is the one the text gave that age") {
+  Resolved r = Resolve(
+      "Peter Osei, 43, runs the ferry line. Anna Keller, 51, joined him on Monday. “We will "
+      "sail,” the 43-year-old said.",
+      "the 43-year-old");
+  CHECK(r.a.speaker == "Peter Osei");
+  // With no age given, an age still describes someone named before: the article's person.
+  r = Resolve("Anna Keller runs the ferry line. “We will sail,” the 51-year-old said.",
+              "the 51-year-old");
+  CHECK(r.a.speaker == "Anna Keller");
+}
+
 TEST_CASE("mention resolver: an unnamed source has no speaker but is a mention") {
   Resolved r = Resolve("“We are ready,” said a port official.", "a port official");
   CHECK(r.named);

@@ -456,6 +456,13 @@ class EntityFinder {
     if (end == std::string_view::npos || end >= t_.size()) return roles;
     const std::vector<std::string> words = LowerWords(t_.substr(at + 1, end - at - 1));
     if (words.empty() || words.size() > 8) return roles;
+    // "Peter Osei, 43,": an age, which "the 43-year-old" refers to later.
+    if (words.size() == 1 && words[0].size() <= 3 &&
+        std::all_of(words[0].begin(), words[0].end(),
+                    [](char c) { return c >= '0' && c <= '9'; })) {
+      roles.push_back(words[0]);
+      return roles;
+    }
     const bool capital = at + 2 < t_.size() && t_[at + 2] >= 'A' && t_[at + 2] <= 'Z';
     if (!rules_.IsDeterminer(words[0]) && !rules_.IsTitle(words[0]) && !capital) return roles;
     const size_t before = roles.size();

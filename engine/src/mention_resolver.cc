@@ -353,6 +353,12 @@ class MentionResolver::Impl {
       d.type = EntityType::kOther;
       d.roles.clear();
       d.salient = true;
+    } else if (const size_t digits = d.head.find_first_not_of("0123456789");
+               digits > 0 && digits != std::string::npos && d.head[digits] == '-') {
+      // "the 43-year-old": the person the text gave that age ("Peter Osei, 43,"), else the
+      // article's person (an age describes someone named before).
+      d.roles = {d.head.substr(0, digits)};
+      d.salient = !Possessed(w, a, b - 1);
     } else if (d.roles.empty() && w.tokens[b - 1].symbol == 'w') {
       d.roles = {d.head};
     }
