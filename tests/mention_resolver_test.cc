@@ -95,6 +95,14 @@ TEST_CASE("mention resolver: the 43-year-old is the one the text gave that age")
   CHECK(r.a.speaker == "Anna Keller");
 }
 
+TEST_CASE("mention resolver: an angry Keller is Keller; one Keller adviser is no one named") {
+  const std::string named = "Anna Keller toured the harbour on Monday. ";
+  Resolved r = Resolve(named + "“Never again,” an angry Keller said.", "an angry Keller");
+  CHECK(r.a.speaker == "Anna Keller");
+  r = Resolve(named + "“Never again,” one Keller adviser said.", "one Keller adviser");
+  CHECK(r.a.speaker.empty());
+}
+
 TEST_CASE("mention resolver: an unnamed source has no speaker but is a mention") {
   Resolved r = Resolve("“We are ready,” said a port official.", "a port official");
   CHECK(r.named);

@@ -240,9 +240,19 @@ class MentionResolver::Impl {
       }
     }
     if (unnamed) {
+      // "an angry Keller", "a flabbergasted Osei": a person the article named, after an
+      // adjective at the end of the mention, is its head after all.
+      auto known_person = [&](const Run& r) {
+        // An adjective between: "one Keller" may go on ("one Keller adviser").
+        if (r.end != b || r.begin == a || w.tokens[r.begin - 1].symbol != 'w') return false;
+        const size_t e =
+            entities_.EntityOfName({w.tokens[r.begin].span.begin, w.tokens[r.end - 1].span.end});
+        return e != DocumentEntities::npos && entities_.entities()[e].type == EntityType::kPerson &&
+               entities_.entities()[e].gender != Gender::kUnknown;
+      };
       std::erase_if(runs, [&](const Run& r) {
-        return r.begin == a ||
-               (w.tokens[r.begin - 1].symbol != 'T' && w.tokens[r.begin - 1].symbol != ',');
+        return !known_person(r) && (r.begin == a || (w.tokens[r.begin - 1].symbol != 'T' &&
+                                                     w.tokens[r.begin - 1].symbol != ','));
       });
     }
     // A title names the run right after it: "Committee Chairman Reince Priebus", "pollster Geoff
