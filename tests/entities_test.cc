@@ -239,6 +239,20 @@ TEST_CASE("a one-word name that speaks may be a company: the company and they, n
   CHECK(alone[0].speaker == "Lindqvist");
 }
 
+TEST_CASE("a gendered role in an appositive gives a person the gender the name does not") {
+  // "Lael" is recorded for both genders.
+  Found f = Entities("Anna Keller came with Lael Brainard, her husband.");
+  const Entity* husband = Named(f, "Lael Brainard");
+  REQUIRE(husband != nullptr);
+  CHECK(husband->type == EntityType::kPerson);
+  CHECK(husband->gender == Gender::kMale);
+  std::vector<QuoteRecord> q = Quotes(
+      "Lael Brainard, a Fed governor, spoke on Monday.\n\n"
+      "\xE2\x80\x9CRates will hold,\xE2\x80\x9D she said.");
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].speaker == "Lael Brainard");
+}
+
 TEST_CASE("a pronoun after 40,000 names in one sentence still finds the nearest person") {
   // The search reads at most kMaxMentionsBack mentions back, and the nearest fits.
   std::string text;

@@ -254,6 +254,17 @@ TEST_CASE("nicknames.txt: a line is a nickname and its given name") {
   CHECK_FALSE(r.rules->SameGivenName("ben", "joseph"));
 }
 
+TEST_CASE("given names: of spellings that fold alike, the first listed keeps its record") {
+  RulesCopy copy;
+  copy.Write("given_names.txt", "zoelle @male=1 @female=2\nzo\xC3\xABlle @male=1\n");
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  REQUIRE(r.rules);
+  const GivenName* g = r.rules->FindGivenName("zoelle");
+  REQUIRE(g != nullptr);
+  CHECK(g->male == 1);
+  CHECK(g->female == 2);
+}
+
 TEST_CASE("patterns compile to linear-time RE2 whatever they say") {
   // Nested repetition that would backtrack catastrophically in a backtracking engine: RE2
   // simplifies it, and every rule's program stays small (matching costs time in its size).

@@ -688,9 +688,16 @@ class EntityFinder {
       if (e.gender == Gender::kUnknown && e.type == EntityType::kPerson) {
         if (const GivenName* g = rules_.FindGivenName(fullest->folded.front())) {
           e.gender = g->gender();
-          // A name no language records for the other gender ("Susan") is as sure as a title.
-          e.gender_certain = e.gender != Gender::kUnknown && (g->male == 0 || g->female == 0);
+          // A name no language records for the other gender ("Susan"), or four times as many
+          // do for its own ("Samuel": five against one), is as sure as a title.
+          e.gender_certain = e.gender != Gender::kUnknown &&
+                             (g->male >= 4 * g->female || g->female >= 4 * g->male);
         }
+      }
+      // "Chez Vachon, her husband": a role that carries a gender gives it.
+      for (size_t k = 0; k < e.roles.size() && e.gender == Gender::kUnknown; ++k) {
+        e.gender = rules_.TitleGender(e.roles[k]);
+        e.gender_certain = e.gender != Gender::kUnknown;
       }
       entities.push_back(std::move(e));
     }

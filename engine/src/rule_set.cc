@@ -457,7 +457,9 @@ class RuleLoader {
           rules_->organisation_heads_.count(lower) || rules_->auxiliaries_.count(lower)) {
         continue;
       }
-      rules_->given_names_[FoldName(entry)] = g;
+      // Spellings that fold alike ("Lael", "Laël"): the first listed (the file is sorted, so
+      // the unaccented one) keeps its record.
+      rules_->given_names_.try_emplace(FoldName(entry), g);
     }
     if (rules_->given_names_.empty())
       Problem(path, 1, 1, "no entries (only comments or blank lines)");
