@@ -57,7 +57,13 @@ for s, row in body.items():
         assert int(v) == counted.get((s, src), 0), f'{s} in {src}: {v} reported, clusters.csv has {counted.get((s, src), 0)}'
 c = 'unknown outlet C, rewritten'
 assert sum(int(row[1 + n + sources.index(c)]) for row in body.values()) > 0, 'outlet C counts no reported speech'
-assert int(body['Dmitry Peskov'][1 + n + sources.index(c)]) >= 1, 'outlet C does not show Peskov'
+# Outlet C (no quotation marks) shows its four sources; outlet B shows Peskov (issue #13).
+for who in ['Dmitry Peskov', 'Tatiana Stanovaya', 'Thomas Graham', 'Marco Rubio']:
+    assert int(body[who][1 + sources.index(c)]) + int(body[who][1 + n + sources.index(c)]) >= 1, \
+        f'outlet C does not show {who}'
+b = 'unknown outlet B, rewritten'
+assert int(body['Dmitry Peskov'][1 + sources.index(b)]) + \
+    int(body['Dmitry Peskov'][1 + n + sources.index(b)]) >= 1, 'outlet B does not show Peskov'
 # Reported at the end, so that the other checks still run when attribution is off.
 with open(sys.argv[3], 'w', encoding='utf-8') as f:
     f.write(''.join(p + '\n' for p in problems))
