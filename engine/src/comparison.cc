@@ -296,16 +296,65 @@ struct SequenceLinks {
   std::vector<size_t> seq_of_quote;
   std::map<std::pair<size_t, size_t>, double> linked;  // (lower, higher) → similarity
   std::vector<size_t> root;                            // per sequence
+  // IDF of each word over the distinct sequences, smoothed: 1 + log((1 + sequences) / (1 + df)),
+  // so that in a handful of quotes a shared word still weighs something. Views into the tokens.
+  std::unordered_map<std::string_view, double> idf;
 };
 
-SequenceLinks LinkSequences(const std::vector<QuoteWords>& words, const CompareOptions& options) {
+// An alignment whose edits (an `altered` claim) rest on words that carry little weight is no
+// link: "I think it's coming" against "I think it's all pie in the sky" shares only common
+// words. The IDF-weighted share of the same words in the shared stretch must reach
+// options.min_weighted_similarity; verbatim and excerpt links are kept as they are.
+WordAlignment Supported(WordAlignment al, const std::vector<std::string>& a,
+                        const std::vector<std::string>& b,
+                        const std::unordered_map<std::string_view, double>& idf,
+                        const CompareOptions& options) {
+  if (!al.linked || al.relation != Relation::kAltered) return al;
+  auto weight = [&](const std::string& w) {
+    if (IsEllipsisToken(w)) return 0.0;
+    const auto it = idf.find(w);
+    return it == idf.end() ? 0.0 : it->second;
+  };
+  double same = 0, all = 0;
+  for (const WordOp& op : al.ops) {
+    const double wa = op.anchor == WordOp::kNone ? 0 : weight(a[op.anchor]);
+    const double wb = op.word == WordOp::kNone ? 0 : weight(b[op.word]);
+    switch (op.kind) {
+      case WordOp::Kind::kSame:
+        same += wa + wb;
+        all += wa + wb;
+        break;
+      case WordOp::Kind::kChanged:
+      case WordOp::Kind::kAdded:
+      case WordOp::Kind::kDropped:
+        all += wa + wb;
+        break;
+      default:
+        break;
+    }
+  }
+  if (all > 0 && same / all < options.min_weighted_similarity) {
+    al.linked = false;
+    al.relation = Relation::kUnique;
+  }
+  return al;
+}
+
+// `words`: the folded tokens of each quote, borrowed (the caller's copy is the only one).
+SequenceLinks LinkSequences(const std::vector<const std::vector<std::string>*>& words,
+                            const CompareOptions& options) {
   SequenceLinks out;
-  std::map<std::vector<std::string>, size_t> seq_id;
+  struct Less {
+    bool operator()(const std::vector<std::string>* x, const std::vector<std::string>* y) const {
+      return *x < *y;
+    }
+  };
+  std::map<const std::vector<std::string>*, size_t, Less> seq_id;
   std::vector<const std::vector<std::string>*> seqs;
   out.seq_of_quote.reserve(words.size());
-  for (const QuoteWords& w : words) {
-    auto [it, inserted] = seq_id.emplace(w.folded, seqs.size());
-    if (inserted) seqs.push_back(&it->first);
+  for (const std::vector<std::string>* w : words) {
+    auto [it, inserted] = seq_id.emplace(w, seqs.size());
+    if (inserted) seqs.push_back(w);
     out.seq_of_quote.push_back(it->second);
   }
   // Candidates share rare words, weighed by IDF, log(sequences / df): a word in more than
@@ -322,6 +371,10 @@ SequenceLinks LinkSequences(const std::vector<QuoteWords>& words, const CompareO
     std::sort(distinct[s].begin(), distinct[s].end());
     distinct[s].erase(std::unique(distinct[s].begin(), distinct[s].end()), distinct[s].end());
     for (std::string_view w : distinct[s]) posting[w].push_back(static_cast<uint32_t>(s));
+  }
+  for (const auto& [w, list] : posting) {
+    out.idf[w] = 1.0 + std::log((1.0 + static_cast<double>(seqs.size())) /
+                                (1.0 + static_cast<double>(list.size())));
   }
   std::vector<std::pair<size_t, size_t>> pairs;
   std::unordered_map<uint32_t, double> shared;
@@ -353,7 +406,8 @@ SequenceLinks LinkSequences(const std::vector<QuoteWords>& words, const CompareO
   pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   std::vector<std::vector<std::pair<size_t, double>>> partners(seqs.size());
   for (auto [x, y] : pairs) {
-    WordAlignment al = AlignWords(*seqs[x], *seqs[y], options);
+    WordAlignment al =
+        Supported(AlignWords(*seqs[x], *seqs[y], options), *seqs[x], *seqs[y], out.idf, options);
     if (!al.linked) continue;
     out.linked[{x, y}] = al.similarity;
     partners[x].emplace_back(y, al.similarity);
@@ -392,8 +446,10 @@ void AddParaphrases(const Comparison& c, const std::vector<bool>& reported,
   const size_t nq = c.quotes.size();
   const RuleSet* rules = options.speakers.rules;
   Stemmer stemmer;
-  // Per token; "" for an ellipsis or a stop word (rules' stop_words.txt).
-  std::vector<std::vector<std::string>> stems(nq);
+  // Per token; "" for an ellipsis or a stop word (rules' stop_words.txt). Views into one stem
+  // per distinct word (node-based map: they stay valid), not a string per token.
+  std::unordered_map<std::string_view, std::string> stem_of;
+  std::vector<std::vector<std::string_view>> stems(nq);
   std::vector<std::vector<std::string_view>> distinct(nq);
   std::unordered_map<std::string_view, size_t> df;
   bool any_reported = false;
@@ -404,10 +460,14 @@ void AddParaphrases(const Comparison& c, const std::vector<bool>& reported,
     if (tokens.size() > options.max_align_words) continue;
     stems[q].reserve(tokens.size());
     for (const std::string& t : tokens) {
-      const bool stop = IsEllipsisToken(t) || (rules != nullptr && rules->IsStopWord(t));
-      stems[q].push_back(stop ? "" : stemmer.Stem(t));
+      auto [it, inserted] = stem_of.try_emplace(t);
+      if (inserted) {
+        const bool stop = IsEllipsisToken(t) || (rules != nullptr && rules->IsStopWord(t));
+        if (!stop) it->second = stemmer.Stem(t);
+      }
+      stems[q].push_back(it->second);
     }
-    for (const std::string& st : stems[q]) {
+    for (std::string_view st : stems[q]) {
       if (!st.empty()) distinct[q].push_back(st);
     }
     std::sort(distinct[q].begin(), distinct[q].end());
@@ -434,7 +494,7 @@ void AddParaphrases(const Comparison& c, const std::vector<bool>& reported,
   auto shared_ops = [&](size_t q, size_t other) {
     std::vector<WordOp> ops;
     for (size_t i = 0; i < stems[q].size(); ++i) {
-      const std::string& st = stems[q][i];
+      const std::string_view st = stems[q][i];
       if (st.empty() || !rare(st)) continue;
       const auto at = std::find(stems[other].begin(), stems[other].end(), st);
       if (at != stems[other].end()) {
@@ -562,12 +622,12 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
                    });
 
   // Direct quotes are clustered among themselves; reported rows only join them afterwards.
-  std::vector<QuoteWords> direct_words;
+  std::vector<const std::vector<std::string>*> direct_words;
   std::vector<size_t> direct;  // quote index of each direct quote
   for (size_t q = 0; q < nq; ++q) {
     if (reported[q]) continue;
     direct.push_back(q);
-    direct_words.push_back(c.words[q]);
+    direct_words.push_back(&c.words[q].folded);
   }
   const SequenceLinks links = LinkSequences(direct_words, options);
   // Root sequence → quotes, in quote order. Quotes too short to link stay alone even when
@@ -582,6 +642,10 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
 
   std::vector<QuoteCluster> shared, unique;
   auto words = [&](size_t q) { return WordCount(c.words[q].folded); };
+  auto align = [&](size_t anchor, size_t q) {
+    return Supported(AlignWords(c.words[anchor].folded, c.words[q].folded, options),
+                     c.words[anchor].folded, c.words[q].folded, links.idf, options);
+  };
   // Emits one cluster; returns the quotes of other speakers that are not nearly the ref's words,
   // by speaker: a common phrase said by two people is no misattribution.
   auto emit = [&](const std::vector<size_t>& members) {
@@ -605,20 +669,23 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
     std::vector<WordAlignment> with_ref(1);
     for (size_t q : members) {
       if (q == ref) continue;
-      WordAlignment al = AlignWords(c.words[ref].folded, c.words[q].folded, options);
+      WordAlignment al = align(ref, q);
       const bool other_speaker =
           !c.speaker[q].empty() && !c.speaker[ref].empty() && c.speaker[q] != c.speaker[ref];
+      // A conflict is between outlets, on words no one says by chance: within one outlet two
+      // speakers of one sentence are mostly a citation or an attribution slip, and a phrase
+      // under conflict_min_words ("CBS This Morning", "major breach of trust") is anyone's.
       const bool nearly_same =
           al.linked && al.similarity >= options.conflict_similarity &&
-          al.same >= std::min(options.conflict_words, std::max(words(q), words(ref)));
+          al.same >= std::min(options.conflict_words, std::max(words(q), words(ref))) &&
+          al.same >= options.conflict_min_words && c.quotes[q].source != c.quotes[ref].source;
       if (other_speaker && !nearly_same) {
         apart[c.speaker[q]].push_back(q);
         continue;
       }
       // Matching neither the ref nor the longest (left behind when a speaker's quotes split
       // off): its own quote.
-      if (!al.linked && (q == longest || longest == ref ||
-                         !AlignWords(c.words[longest].folded, c.words[q].folded, options).linked)) {
+      if (!al.linked && (q == longest || longest == ref || !align(longest, q).linked)) {
         unique.push_back({0, {{q, Relation::kUnique, 0, WordOp::kNone, {}}}});
         continue;
       }
@@ -648,8 +715,7 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
     for (size_t i = 1, best = 1; i < kept.size(); ++i) {
       if (prefer(i) < prefer(best)) best = i, partner = kept[i];
     }
-    cluster.members.push_back(
-        member(ref, partner, AlignWords(c.words[partner].folded, c.words[ref].folded, options)));
+    cluster.members.push_back(member(ref, partner, align(partner, ref)));
     // Every member matched the cluster's representative (the longest); one that does not
     // match the ref is stated against the longest.
     const bool longest_kept = std::find(kept.begin(), kept.end(), longest) != kept.end();
@@ -658,8 +724,7 @@ Comparison Compare(std::vector<QuoteRecord> rows, const CompareOptions& options)
       if (with_ref[i].linked || !longest_kept || q == longest) {
         cluster.members.push_back(member(q, ref, std::move(with_ref[i])));
       } else {
-        cluster.members.push_back(
-            member(q, longest, AlignWords(c.words[longest].folded, c.words[q].folded, options)));
+        cluster.members.push_back(member(q, longest, align(longest, q)));
       }
     }
     shared.push_back(std::move(cluster));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <numeric>
 #include <set>
 
@@ -182,12 +183,15 @@ namespace {
 
 constexpr std::string_view kStyle = R"(
 body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#222;background:#fff}
-h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}h3.group{font-size:15px}
 table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}
+#heatmap thead th{cursor:pointer}#heatmap th[data-order=desc]::after{content:" \25BE"}
+#heatmap th[data-order=asc]::after{content:" \25B4"}
 td.heat{text-align:right;min-width:48px}th.src{max-width:160px;font-weight:600}
+input[type=search]{font:inherit;padding:2px 6px;width:260px}
 .cluster{border:1px solid #bbb;border-radius:6px;margin:12px 0;padding:8px 10px}
-.cluster h3{font-size:14px;margin:0 0 6px}
-.versions{display:flex;gap:10px;align-items:stretch}
+.cluster h4{font-size:14px;margin:0 0 6px}
+.versions{display:flex;gap:10px;align-items:stretch}.versions.stacked{flex-direction:column}
 .version{flex:1 1 0;border:1px solid #ddd;border-radius:4px;padding:6px 8px;min-width:0}
 .meta{font-size:12px;color:#555;margin-bottom:4px}
 .rel{font-weight:700;padding:0 4px;border-radius:3px}
@@ -199,21 +203,59 @@ del.dropped{background:#f7b9b9}del.elided{color:#888}span.outside{color:#999}
 .hidden{display:none}
 )";
 
+// Filters (relation boxes, quote search, speaker filter), sorting by a heat-map column, and a
+// view carried by the address: #q=WORDS&speaker=NAME&only=REL,REL&sort=COLUMN (set through the
+// controls' own events, so a link exercises what a click does).
 constexpr std::string_view kScript = R"(
 (function(){
-  var boxes=document.querySelectorAll('#filters input');
+  function one(s){return document.querySelector(s);}
+  function all(s){return Array.prototype.slice.call(document.querySelectorAll(s));}
+  function has(el,q){return !q||el.textContent.toLowerCase().indexOf(q)>=0;}
+  var boxes=all('#filters input[type=checkbox]'),search=one('#search'),who=one('#speaker-filter');
   function apply(){
-    var on={};boxes.forEach(function(b){on[b.value]=b.checked;});
-    var shown=0,all=document.querySelectorAll('section.cluster');
-    all.forEach(function(s){
-      var rels=s.getAttribute('data-relations').split(' ');
-      var vis=rels.some(function(r){return on[r];});
+    var on={},q=search.value.trim().toLowerCase(),shown=0,secs=all('section.cluster'),n=0;
+    boxes.forEach(function(b){on[b.value]=b.checked;});
+    secs.forEach(function(s){
+      var vis=s.getAttribute('data-relations').split(' ').some(function(r){return on[r];})&&has(s,q);
       s.classList.toggle('hidden',!vis);if(vis)shown++;
     });
-    document.getElementById('shown').textContent=shown+' of '+all.length+' shared clusters shown';
+    one('#shown').textContent=shown+' of '+secs.length+' shared clusters shown';
+    var rows=all('#unique tbody tr');
+    rows.forEach(function(r){var vis=has(r,q);r.classList.toggle('hidden',!vis);if(vis)n++;});
+    one('#unique-shown').textContent=n+' of '+rows.length+' listed quotes shown';
   }
+  function speakers(){
+    var q=who.value.trim().toLowerCase(),rows=all('#heatmap tbody tr'),n=0;
+    rows.forEach(function(r){var vis=has(r.cells[0],q);r.classList.toggle('hidden',!vis);if(vis)n++;});
+    one('#speakers-shown').textContent=n+' of '+rows.length+' speakers shown';
+  }
+  function key(cell){
+    var c=cell.getAttribute('data-count');
+    return c===null?(cell.tagName==='TH'?cell.textContent:parseInt(cell.textContent,10))
+                   :parseInt(c,10)+parseInt(cell.getAttribute('data-reported'),10);
+  }
+  var heads=all('#heatmap thead th');
+  heads.forEach(function(th,col){th.addEventListener('click',function(){
+    var desc=th.getAttribute('data-order')!=='desc',body=one('#heatmap tbody');
+    heads.forEach(function(h){h.removeAttribute('data-order');});
+    th.setAttribute('data-order',desc?'desc':'asc');
+    all('#heatmap tbody tr').map(function(r,i){return [key(r.cells[col]),i,r];}).sort(function(a,b){
+      var c=typeof a[0]==='string'?a[0].localeCompare(b[0]):a[0]-b[0];return (desc?-c:c)||a[1]-b[1];
+    }).forEach(function(x){body.appendChild(x[2]);});
+  });});
   boxes.forEach(function(b){b.addEventListener('change',apply);});
-  apply();
+  search.addEventListener('input',apply);who.addEventListener('input',speakers);
+  var view={};
+  location.hash.slice(1).split('&').forEach(function(p){
+    var i=p.indexOf('=');if(i>0)view[p.slice(0,i)]=decodeURIComponent(p.slice(i+1).replace(/\+/g,' '));
+  });
+  apply();speakers();
+  if(view.only){var only=view.only.split(',');boxes.forEach(function(b){
+    if(b.checked!==(only.indexOf(b.value)>=0)){b.checked=!b.checked;b.dispatchEvent(new Event('change'));}
+  });}
+  if(view.q){search.value=view.q;search.dispatchEvent(new Event('input'));}
+  if(view.speaker){who.value=view.speaker;who.dispatchEvent(new Event('input'));}
+  if(view.sort)heads.forEach(function(th){if(th.textContent===view.sort)th.click();});
 })();
 )";
 
@@ -242,7 +284,12 @@ void WriteMarkedQuote(const Comparison& c, const ClusterMember& m, std::ostream&
     const std::string word = Html(std::string_view(text).substr(s.begin, s.size()));
     switch (op.kind) {
       case Kind::kSame:
-        out << "<span class=\"w same\">" << word << "</span>";
+        // Only a paraphrase's shared words are marked: plain text costs no markup per word.
+        if (m.relation == Relation::kParaphrase) {
+          out << "<span class=\"w same\">" << word << "</span>";
+        } else {
+          out << word;
+        }
         break;
       case Kind::kChanged:
         out << "<mark class=\"w changed\" title=\"was: " << Html(WordText(c, m.anchor, op.anchor))
@@ -262,6 +309,83 @@ void WriteMarkedQuote(const Comparison& c, const ClusterMember& m, std::ostream&
 
 }  // namespace
 
+namespace {
+
+// The most telling relation of a cluster's members: what its group in the report is.
+Relation Headline(const QuoteCluster& k) {
+  constexpr Relation kOrder[] = {Relation::kConflict, Relation::kAltered, Relation::kParaphrase,
+                                 Relation::kExcerpt, Relation::kVerbatim};
+  for (Relation r : kOrder) {
+    for (const ClusterMember& m : k.members) {
+      if (m.relation == r) return r;
+    }
+  }
+  return Relation::kVerbatim;
+}
+
+// Horizontal bars, one per speaker (the kChartSpeakers attributed ones with most rows), split by
+// outlet: the kChartSources busiest outlets in colour, the rest grey. Inline SVG, no script.
+void WriteChart(const Comparison& c, std::ostream& out) {
+  constexpr std::string_view kColours[] = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+                                           "#edc948", "#b07aa1", "#ff9da7", "#9c755f"};
+  const SourceColumns columns = PickSources(c, std::size(kColours));
+  std::vector<const SpeakerCounts*> top;
+  for (const SpeakerCounts& s : c.speakers) {
+    if (!s.speaker.empty() && top.size() < kChartSpeakers) top.push_back(&s);
+  }
+  if (top.empty()) return;
+  const size_t most = top[0]->total;  // speakers are sorted by total
+  constexpr int kLabel = 190, kBar = 520, kRow = 22, kLegend = 24;
+  const size_t legend_items = columns.shown.size() + 1;
+  const int height =
+      kLegend * static_cast<int>((legend_items + 4) / 5) + kRow * static_cast<int>(top.size()) + 4;
+  out << "<h2>Quotes per speaker and outlet</h2>\n<svg id=\"chart\" width=\"" << kLabel + kBar + 60
+      << "\" height=\"" << height
+      << "\" font-size=\"12\" font-family=\"system-ui,sans-serif\" role=\"img\">\n";
+  auto colour = [&](size_t column) {
+    return column == WordOp::kNone ? std::string_view("#bab0ac") : kColours[column];
+  };
+  for (size_t i = 0; i < legend_items; ++i) {
+    const int x = static_cast<int>(i % 5) * 150, y = static_cast<int>(i / 5) * kLegend;
+    const bool other = i == columns.shown.size();
+    out << "<rect x=\"" << x << "\" y=\"" << y + 4 << "\" width=\"12\" height=\"12\" fill=\""
+        << colour(other ? WordOp::kNone : i) << "\"/><text x=\"" << x + 16 << "\" y=\"" << y + 14
+        << "\">" << (other ? std::string("other outlets") : Html(c.sources[columns.shown[i]]))
+        << "</text>\n";
+  }
+  const int top_y = kLegend * static_cast<int>((legend_items + 4) / 5);
+  std::vector<size_t> cells, reported;
+  size_t rest = 0, rest_reported = 0;
+  for (size_t i = 0; i < top.size(); ++i) {
+    const SpeakerCounts& s = *top[i];
+    const int y = top_y + kRow * static_cast<int>(i);
+    out << "<g class=\"bar\" data-speaker=\"" << Html(s.speaker) << "\" data-total=\"" << s.total
+        << "\"><text x=\"" << kLabel - 6 << "\" y=\"" << y + 14 << "\" text-anchor=\"end\">"
+        << Html(s.speaker) << "</text>";
+    columns.Fill(s, cells, rest);
+    columns.Fill(s, reported, rest_reported, true);
+    cells.push_back(rest + rest_reported);
+    double x = kLabel;
+    for (size_t j = 0; j < cells.size(); ++j) {
+      const size_t n = cells[j] + (j < reported.size() ? reported[j] : 0);
+      if (n == 0) continue;
+      const bool other = j == columns.shown.size();
+      const double w = kBar * static_cast<double>(n) / static_cast<double>(most);
+      out << "<rect x=\"" << Fixed2(x) << "\" y=\"" << y + 3 << "\" width=\"" << Fixed2(w)
+          << "\" height=\"16\" fill=\"" << colour(other ? WordOp::kNone : j) << "\"><title>"
+          << Html(s.speaker) << ", "
+          << (other ? std::string("other outlets") : Html(c.sources[columns.shown[j]])) << ": " << n
+          << "</title></rect>";
+      x += w;
+    }
+    out << "<text x=\"" << Fixed2(x + 4) << "\" y=\"" << y + 14 << "\">" << s.total
+        << "</text></g>\n";
+  }
+  out << "</svg>\n<p>Bar length: direct quotes and reported speech together.</p>\n";
+}
+
+}  // namespace
+
 void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
   size_t shared = 0, shared_quotes = 0, reported_rows = 0;
   for (const QuoteCluster& k : c.clusters) {
@@ -272,11 +396,14 @@ void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
       << "<title>saidby compare</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n"
       << "<h1>Who is quoted where</h1>\n<p id=\"summary\">" << c.quotes.size() - reported_rows
       << " quotes and " << reported_rows << " rows of reported speech from " << c.sources.size()
-      << " sources; " << shared << " shared clusters hold " << shared_quotes << " of them.</p>\n";
+      << " sources; " << shared << " shared clusters hold " << shared_quotes
+      << " of them. The page shows the largest parts of each list; speakers.csv and clusters.csv "
+         "hold everything.</p>\n";
+  WriteChart(c, out);
 
   const SourceColumns columns = PickSources(c, kHeatMapSources);
-  const size_t speakers_shown =
-      std::min(c.speakers.size(), kHeatMapCells / std::max<size_t>(columns.shown.size(), 1));
+  const size_t speakers_shown = std::min(
+      {c.speakers.size(), kHeatMapRows, kHeatMapCells / std::max<size_t>(columns.shown.size(), 1)});
   std::vector<size_t> cells, reported;
   size_t rest = 0, max_count = 0, quotes_shown = 0;
   for (size_t i = 0; i < speakers_shown; ++i) {
@@ -288,7 +415,9 @@ void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
     }
   }
   out << "<h2>Speakers by source</h2>\n<p>Each cell: direct quotes, then (+N) the rows of reported "
-         "speech (no quotation marks).</p>\n<table id=\"heatmap\">\n<thead><tr><th>speaker</th>";
+         "speech (no quotation marks). Click a heading to sort.</p>\n<p><label>Speaker: <input "
+         "type=\"search\" id=\"speaker-filter\" placeholder=\"filter by name\"></label> <span "
+         "id=\"speakers-shown\"></span></p>\n<table id=\"heatmap\">\n<thead><tr><th>speaker</th>";
   for (size_t s : columns.shown) out << "<th class=\"src\">" << Html(c.sources[s]) << "</th>";
   out << "<th>total</th></tr></thead>\n<tbody>\n";
   for (size_t i = 0; i < speakers_shown; ++i) {
@@ -318,43 +447,82 @@ void WriteComparisonHtml(const Comparison& c, std::ostream& out) {
   }
 
   out << "<h2>Shared quotes</h2>\n<p id=\"filters\">Show clusters with: ";
-  for (Relation r : {Relation::kVerbatim, Relation::kExcerpt, Relation::kAltered,
-                     Relation::kConflict, Relation::kParaphrase}) {
+  constexpr Relation kGroups[] = {Relation::kConflict, Relation::kAltered, Relation::kParaphrase,
+                                  Relation::kExcerpt, Relation::kVerbatim};
+  for (Relation r : kGroups) {
     out << "<label><input type=\"checkbox\" value=\"" << RelationName(r) << "\" checked> "
         << RelationName(r) << "</label> ";
   }
-  out << "</p>\n<p id=\"shown\"></p>\n";
-  for (const QuoteCluster& k : c.clusters) {
-    if (k.members.size() < 2) continue;
-    std::set<std::string_view> relations;
-    for (const ClusterMember& m : k.members) relations.insert(RelationName(m.relation));
-    std::string rel_list;
-    for (std::string_view r : relations) rel_list += (rel_list.empty() ? "" : " ") + std::string(r);
-    out << "<section class=\"cluster\" id=\"cluster-" << k.id << "\" data-relations=\"" << rel_list
-        << "\">\n<h3>Cluster " << k.id << ": " << Html(c.speaker[k.members[0].quote]) << " ("
-        << Html(rel_list) << ")</h3>\n<div class=\"versions\">\n";
-    for (const ClusterMember& m : k.members) {
-      const QuoteRecord& r = c.quotes[m.quote];
-      out << "<div class=\"version\" data-relation=\"" << RelationName(m.relation) << "\">"
-          << "<div class=\"meta\"><b>" << Html(r.source) << "</b> · " << Html(QuoteKey(r)) << " · "
-          << (c.speaker[m.quote].empty() ? "(unattributed)" : Html(c.speaker[m.quote]))
-          << (r.kind == "reported" ? " · reported speech" : "") << "<br><span class=\"rel rel-"
-          << RelationName(m.relation) << "\">" << RelationName(m.relation) << "</span> "
-          << Fixed2(m.similarity) << " vs " << Html(QuoteKey(c.quotes[m.anchor]))
-          << "</div>\n<div class=\"quote\">";
-      WriteMarkedQuote(c, m, out);
-      out << "</div></div>\n";
+  out << "<br><label>Search quotes: <input type=\"search\" id=\"search\" placeholder=\"words, "
+         "speaker or outlet\"></label></p>\n<p id=\"shown\"></p>\n";
+  // Grouped by their most telling relation, each group capped; the order within a group is
+  // clusters.csv's.
+  for (Relation group : kGroups) {
+    size_t in_group = 0, rendered = 0;
+    for (const QuoteCluster& k : c.clusters)
+      in_group += k.members.size() > 1 && Headline(k) == group;
+    if (in_group == 0) continue;
+    out << "<h3 class=\"group\" id=\"group-" << RelationName(group) << "\">" << in_group
+        << " clusters with " << RelationName(group) << " versions"
+        << (in_group > kReportClustersPerGroup
+                ? " (the first " + std::to_string(kReportClustersPerGroup) +
+                      " shown; clusters.csv lists them all)"
+                : std::string())
+        << "</h3>\n";
+    for (const QuoteCluster& k : c.clusters) {
+      if (k.members.size() < 2 || Headline(k) != group) continue;
+      if (rendered++ == kReportClustersPerGroup) break;
+      std::set<std::string_view> relations;
+      for (const ClusterMember& m : k.members) relations.insert(RelationName(m.relation));
+      std::string rel_list;
+      for (std::string_view r : relations)
+        rel_list += (rel_list.empty() ? "" : " ") + std::string(r);
+      // Past three versions side by side, each would be too narrow to read: one above another.
+      out << "<section class=\"cluster\" id=\"cluster-" << k.id << "\" data-relations=\""
+          << rel_list << "\">\n<h4>Cluster " << k.id << ": " << Html(c.speaker[k.members[0].quote])
+          << " (" << Html(rel_list) << ")</h4>\n<div class=\"versions"
+          << (k.members.size() > 3 ? " stacked" : "") << "\">\n";
+      for (size_t v = 0; v < std::min(k.members.size(), kReportVersions); ++v) {
+        const ClusterMember& m = k.members[v];
+        const QuoteRecord& r = c.quotes[m.quote];
+        out << "<div class=\"version\" data-relation=\"" << RelationName(m.relation) << "\">"
+            << "<div class=\"meta\"><b>" << Html(r.source) << "</b> · " << Html(QuoteKey(r))
+            << " · " << (c.speaker[m.quote].empty() ? "(unattributed)" : Html(c.speaker[m.quote]))
+            << (r.kind == "reported" ? " · reported speech" : "") << "<br><span class=\"rel rel-"
+            << RelationName(m.relation) << "\">" << RelationName(m.relation) << "</span> "
+            << Fixed2(m.similarity) << " vs " << Html(QuoteKey(c.quotes[m.anchor]))
+            << "</div>\n<div class=\"quote\">";
+        WriteMarkedQuote(c, m, out);
+        out << "</div></div>\n";
+      }
+      out << "</div>\n";
+      if (k.members.size() > kReportVersions) {
+        out << "<p class=\"more\">" << k.members.size() - kReportVersions
+            << " more versions: cluster " << k.id << " in clusters.csv</p>\n";
+      }
+      out << "</section>\n";
     }
-    out << "</div>\n</section>\n";
   }
 
-  out << "<h2>Quotes no other version shares</h2>\n<table id=\"unique\">\n<thead><tr><th>speaker"
-         "</th><th>source</th><th>quote</th><th>text</th></tr></thead>\n<tbody>\n";
+  // Reported speech no quote shares is counted above and listed in clusters.csv only.
+  size_t unique_quotes = 0;
   for (const QuoteCluster& k : c.clusters) {
+    unique_quotes += k.members.size() == 1 && c.quotes[k.members[0].quote].kind != "reported";
+  }
+  out << "<h2>Quotes no other version shares</h2>\n<p>" << unique_quotes << " quotes"
+      << (unique_quotes > kReportUniqueRows
+              ? "; the first " + std::to_string(kReportUniqueRows) +
+                    " are listed (clusters.csv lists them all, relation unique)"
+              : std::string())
+      << ". <span id=\"unique-shown\"></span></p>\n<table id=\"unique\">\n<thead><tr><th>speaker"
+         "</th><th>source</th><th>quote</th><th>text</th></tr></thead>\n<tbody>\n";
+  size_t listed = 0;
+  for (const QuoteCluster& k : c.clusters) {
+    if (listed == kReportUniqueRows) break;
     if (k.members.size() != 1) continue;
     const QuoteRecord& r = c.quotes[k.members[0].quote];
-    // Reported speech no quote shares is counted above and listed in clusters.csv only.
     if (r.kind == "reported") continue;
+    ++listed;
     out << "<tr><td>" << Html(c.speaker[k.members[0].quote]) << "</td><td>" << Html(r.source)
         << "</td><td>" << Html(QuoteKey(r)) << "</td><td>" << Html(r.quote) << "</td></tr>\n";
   }

@@ -55,20 +55,25 @@ struct WordAlignment {
 };
 
 struct CompareOptions {
-  size_t min_same_words = 3;      // default 3: fewer shared words never link two quotes
-  double min_coverage = 0.5;      // default 0.5: shared words / words of the shorter quote
-  double min_similarity = 0.6;    // default 0.6: below this, an edited quote is not linked
-  size_t max_candidates = 64;     // default 64: candidates aligned per distinct quote
-  size_t max_posting = 512;       // default 512: more frequent words find no candidates
-  size_t max_align_words = 4000;  // default 4000: longer quotes link only when identical
+  size_t min_same_words = 3;    // default 3: fewer shared words never link two quotes
+  double min_coverage = 0.5;    // default 0.5: shared words / words of the shorter quote
+  double min_similarity = 0.6;  // default 0.6: below this, an edited quote is not linked
+  // An edited (altered) pair links only when the same words carry this share of the IDF of the
+  // words in the shared stretch: edits among common words ("I think it's …") are no evidence.
+  double min_weighted_similarity = 0.75;  // default 0.75
+  size_t max_candidates = 64;             // default 64: candidates aligned per distinct quote
+  size_t max_posting = 512;               // default 512: more frequent words find no candidates
+  size_t max_align_words = 4000;          // default 4000: longer quotes link only when identical
   // Pairs with more words × words than this are aligned in a band of ±align_band words around
   // the diagonal their shared 3-word runs lie on: work linear in the words, not quadratic.
   size_t full_align_cells = 250000;  // default 250000 (500 × 500 words)
   size_t align_band = 32;            // default 32
   // Quotes of different speakers share a cluster (a `conflict`) only when nearly the same
-  // words: this similarity, and this many shared words or all words of the longer.
+  // words in two different outlets: this similarity, this many shared words or all words of
+  // the longer, and never fewer than conflict_min_words.
   double conflict_similarity = 0.9;  // default 0.9
   size_t conflict_words = 8;         // default 8
+  size_t conflict_min_words = 6;     // default 6
   // A reported-speech row is a paraphrase of a quote of the same speaker when they share at
   // least paraphrase_words rare word stems (Snowball; the stop words of speakers.rules are no
   // content), and these carry at least
