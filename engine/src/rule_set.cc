@@ -727,7 +727,8 @@ void RuleLoader::LoadPatterns() {
     p.rule.cue_groups = c.cue_groups;
     p.rule.content_groups = c.content_groups;
     // One compiled regex per rule, owned by the prefilter; see RuleSet::regex for the wrapping.
-    const std::string wrapped = "(?s:.)*?(" + c.regex + ")";
+    // A reported rule's is the pattern alone as group 1, matched unanchored (reported_speech.cc).
+    const std::string wrapped = p.rule.reported ? "(" + c.regex + ")" : "(?s:.)*?(" + c.regex + ")";
     int id = 0;
     re2::FilteredRE2& prefilter =
         p.rule.reported ? *rules_->reported_prefilter_ : *rules_->prefilter_;
