@@ -1,7 +1,12 @@
 #include "saidby/reported_speech.h"
 
 #include <doctest/doctest.h>
+#include <re2/re2.h>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -222,6 +227,77 @@ TEST_CASE("reported speech: rows follow the quotes, numbered on; --direct-only l
 TEST_CASE("reported rules: CONTENT only in reported rules, and their examples are checked") {
   CHECK(CheckReportedExamples(testing::ShippedRules()).empty());
   CHECK(!testing::ShippedRules().reported_rules().empty());
+}
+
+// The spans of groups 1.. of `re` matched against `symbols`, or {} when it does not match;
+// group 0 is left out: the wrapped form's reaches back to the start.
+std::vector<std::pair<ptrdiff_t, size_t>> GroupSpans(const re2::RE2& re, RE2::Anchor anchor,
+                                                     const std::string& symbols) {
+  std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
+  if (!re.Match(symbols, 0, symbols.size(), anchor, groups.data(),
+                static_cast<int>(groups.size()))) {
+    return {};
+  }
+  std::vector<std::pair<ptrdiff_t, size_t>> out;
+  for (size_t g = 1; g < groups.size(); ++g) {
+    out.emplace_back(groups[g].data() ? groups[g].data() - symbols.data() : -1, groups[g].size());
+  }
+  return out;
+}
+
+TEST_CASE("reported regexes matched unanchored find what the anchored wrapped form finds") {
+  // reported_speech.cc matches "(P)" unanchored where quote rules match "(?s:.)*?(P)" anchored at
+  // the start: same matches and groups, on every sentence of the corpus, random symbol strings
+  // and mutated sentences.
+  const RuleSet& rules = testing::ShippedRules();
+  std::vector<std::string> inputs;
+  for (const char* collection : {"seeds", "polnear-dev"}) {
+    const std::filesystem::path dir = std::filesystem::path(SAIDBY_CORPUS_DIR) / collection;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
+      Result<Document> made = MakeDocument("t", "t", text, rules.splitter());
+      if (!made.ok()) continue;
+      const Document& doc = made.value();
+      const QuoteScan scan = FindQuoteSpans(doc);
+      QuoteAttributor attributor(doc, scan, rules, false);
+      for (TextSpan s : doc.sentences) {
+        if (s.size() <= 2000) inputs.push_back(attributor.Read(s).symbols);
+      }
+    }
+  }
+  REQUIRE(inputs.size() > 3000);
+  std::set<char> seen;
+  for (const std::string& s : inputs) seen.insert(s.begin(), s.end());
+  const std::vector<char> alphabet(seen.begin(), seen.end());
+  std::mt19937 rng(17);
+  auto pick = [&] { return alphabet[rng() % alphabet.size()]; };
+  const size_t sentences = inputs.size();
+  for (size_t i = 0; i < 600; ++i) {
+    std::string s(rng() % 40, ' ');
+    for (char& c : s) c = pick();
+    inputs.push_back(s);
+    std::string m = inputs[rng() % sentences];
+    for (int k = 0; k < 3 && !m.empty(); ++k) m[rng() % m.size()] = pick();
+    inputs.push_back(m);
+  }
+  size_t matches = 0;
+  for (size_t r = 0; r < rules.reported_rules().size(); ++r) {
+    const re2::RE2& plain = rules.reported_regex(r);
+    const re2::RE2 wrapped("(?s:.)*?(" + rules.reported_rules()[r].regex + ")", plain.options());
+    REQUIRE(wrapped.ok());
+    REQUIRE(wrapped.NumberOfCapturingGroups() == plain.NumberOfCapturingGroups());
+    for (const std::string& s : inputs) {
+      const auto want = GroupSpans(wrapped, RE2::ANCHOR_START, s);
+      const auto got = GroupSpans(plain, RE2::UNANCHORED, s);
+      INFO(rules.reported_rules()[r].id, " on \"", s, "\"");
+      REQUIRE(got == want);
+      matches += !want.empty();
+    }
+  }
+  CHECK(matches > 1000);
 }
 
 }  // namespace

@@ -265,6 +265,27 @@ TEST_CASE("given names: of spellings that fold alike, the first listed keeps its
   CHECK(g->female == 2);
 }
 
+TEST_CASE("given_names.txt: counts, folded keys, and words other lexicons claim left out") {
+  RulesCopy copy;
+  copy.Append("given_names.txt",
+              "Zorblat @male=12\n\xC3\x89lodix @female=3 @male=1\ntold @male=5\n"
+              "china @female=2\nhe @male=1\n");
+  RuleSet::LoadResult r = RuleSet::Load(copy.dir());
+  REQUIRE(r.rules);
+  const GivenName* z = r.rules->FindGivenName("zorblat");
+  REQUIRE(z);
+  CHECK(z->male == 12);
+  CHECK(z->female == 0);
+  const GivenName* e = r.rules->FindGivenName("elodix");  // folded: no accent, lower case
+  REQUIRE(e);
+  CHECK(e->female == 3);
+  CHECK(e->male == 1);
+  // A cue, a place (ICU's countries) and a pronoun are no given names.
+  CHECK(r.rules->FindGivenName("told") == nullptr);
+  CHECK(r.rules->FindGivenName("china") == nullptr);
+  CHECK(r.rules->FindGivenName("he") == nullptr);
+}
+
 TEST_CASE("patterns compile to linear-time RE2 whatever they say") {
   // Nested repetition that would backtrack catastrophically in a backtracking engine: RE2
   // simplifies it, and every rule's program stays small (matching costs time in its size).

