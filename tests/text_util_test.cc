@@ -1,6 +1,7 @@
 #include "text_util.h"
 
 #include <doctest/doctest.h>
+#include <unicode/uchar.h>
 
 #include <random>
 #include <string>
@@ -15,6 +16,21 @@ size_t NaiveFindByte(std::string_view t, size_t from, size_t to, std::string_vie
     if ((non_ascii && c >= 0x80) || stops.find(t[i]) != std::string_view::npos) return i;
   }
   return to;
+}
+
+TEST_CASE("IsSpaceAt and IsSpaceBefore: the ASCII shortcut agrees with ICU's White_Space") {
+  for (int c = 1; c < 0x80; ++c) {
+    const std::string t = std::string("a") + static_cast<char>(c) + "b";
+    const bool icu = u_isUWhiteSpace(c);
+    INFO(c);
+    CHECK(IsSpace(static_cast<char32_t>(c)) == icu);
+    CHECK(IsSpaceAt(t, 1) == icu);
+    CHECK(IsSpaceBefore(t, 2) == icu);
+  }
+  CHECK(IsSpaceAt("a\xC2\xA0", 1));  // no-break space, through ICU
+  CHECK(IsSpaceBefore("a\xC2\xA0", 3));
+  CHECK_FALSE(IsSpaceAt("a", 1));
+  CHECK_FALSE(IsSpaceBefore("a", 0));
 }
 
 TEST_CASE("FindByte finds the first stop byte, eight bytes at a time or one by one") {

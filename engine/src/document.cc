@@ -11,23 +11,22 @@
 #include <cstring>
 
 #include "text_util.h"
+#include "word_breaks.h"
 
 namespace saidby {
 namespace {
 
 // ICU break iterators are not thread-safe and costly to create: one per thread, made once.
-icu::BreakIterator* ThreadBreakIterator(bool sentences) {
-  thread_local std::unique_ptr<icu::BreakIterator> sentence_iter, word_iter;
-  auto& slot = sentences ? sentence_iter : word_iter;
-  if (!slot) {
+icu::BreakIterator* ThreadSentenceIterator() {
+  thread_local std::unique_ptr<icu::BreakIterator> iter;
+  if (!iter) {
     UErrorCode status = U_ZERO_ERROR;
     // "@ss=standard" turns on ICU's abbreviation suppressions (no break after "Mr.").
-    icu::Locale locale("en_US@ss=standard");
-    slot.reset(sentences ? icu::BreakIterator::createSentenceInstance(locale, status)
-                         : icu::BreakIterator::createWordInstance(locale, status));
-    assert(U_SUCCESS(status) && slot);
+    iter.reset(
+        icu::BreakIterator::createSentenceInstance(icu::Locale("en_US@ss=standard"), status));
+    assert(U_SUCCESS(status) && iter);
   }
-  return slot.get();
+  return iter.get();
 }
 
 struct UTextCloser {
@@ -181,7 +180,7 @@ bool SentenceSplitter::IsAbbreviation(std::string_view word) const {
 std::vector<TextSpan> SentenceSplitter::Split(std::string_view text, TextSpan span) const {
   std::vector<TextSpan> out;
   if (span.size() == 0) return out;
-  std::vector<size_t> b = Boundaries(ThreadBreakIterator(true), text, span);
+  std::vector<size_t> b = Boundaries(ThreadSentenceIterator(), text, span);
   for (size_t i = 0; i + 1 < b.size(); ++i) {
     TextSpan piece = Trim(text, {b[i], b[i + 1]});
     if (piece.size() == 0) continue;
@@ -219,7 +218,7 @@ std::vector<TextSpan> SentenceSplitter::Split(std::string_view text, TextSpan sp
 std::vector<TextSpan> WordsIn(std::string_view text, TextSpan span) {
   std::vector<TextSpan> out;
   if (span.size() == 0) return out;
-  std::vector<size_t> b = Boundaries(ThreadBreakIterator(false), text, span);
+  std::vector<size_t> b = WordBoundaries(text, span);
   for (size_t i = 0; i + 1 < b.size(); ++i) {
     TextSpan w = Trim(text, {b[i], b[i + 1]});
     if (w.size() == 0) continue;

@@ -26,10 +26,22 @@ bool IsUpper(char32_t cp);
 bool IsLower(char32_t cp);
 bool IsDigit(char32_t cp);
 
-inline bool IsSpaceAt(std::string_view t, size_t pos) { return IsSpace(DecodeAt(t, pos).cp); }
+// IsSpace of an ASCII code point (White_Space: tab to carriage return, and space), inline:
+// text is mostly ASCII and these run once per word.
+inline bool IsAsciiSpace(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+inline bool IsSpaceAt(std::string_view t, size_t pos) {
+  if (pos < t.size() && static_cast<unsigned char>(t[pos]) < 0x80) {
+    return IsAsciiSpace(static_cast<unsigned char>(t[pos]));
+  }
+  return IsSpace(DecodeAt(t, pos).cp);
+}
 inline size_t SpaceWidthAt(std::string_view t, size_t pos) { return DecodeAt(t, pos).width; }
 inline bool IsSpaceBefore(std::string_view t, size_t pos) {
-  return pos > 0 && IsSpace(DecodeBefore(t, pos).cp);
+  if (pos == 0) return false;
+  if (pos <= t.size() && static_cast<unsigned char>(t[pos - 1]) < 0x80) {
+    return IsAsciiSpace(static_cast<unsigned char>(t[pos - 1]));
+  }
+  return IsSpace(DecodeBefore(t, pos).cp);
 }
 inline size_t SpaceWidthBefore(std::string_view t, size_t pos) {
   return DecodeBefore(t, pos).width;
