@@ -300,26 +300,24 @@ class EntityFinder {
     size_t end = f.span.end;
     const bool possessive =
         t_.compare(end, 3, "\xE2\x80\x99") == 0 || (end < t_.size() && t_[end] == '\'');
-    size_t after = end;
-    {
-      size_t now_end = end;
-      std::string now = WordAfter(t_, end, &now_end);
-      for (int skip = 0; skip < 2 && (rules_.IsAuxiliary(now) || now == "also"); ++skip) {
-        now = WordAfter(t_, now_end, &now_end);
+    // Whether a cue follows `from`, past up to two auxiliaries or "also" ("Keller has also said").
+    auto cue_follows = [&](size_t from) {
+      std::string word = WordAfter(t_, from, &from);
+      for (int skip = 0; skip < 2 && (rules_.IsAuxiliary(word) || word == "also"); ++skip) {
+        word = WordAfter(t_, from, &from);
       }
-      f.speaks_now = !possessive && rules_.IsCue(now);
-    }
+      return rules_.IsCue(word);
+    };
+    f.speaks_now = !possessive && cue_follows(end);
+    size_t after = end;
     while (after < t_.size() && t_[after] == ' ') ++after;
     if (after < t_.size() && t_[after] == ',') {
       // ", 69, told" / ", a spokeswoman for the ministry, said": look past a short appositive.
       const size_t close = t_.find(',', after + 1);
       if (close != std::string_view::npos && close - after < 60) end = close + 1;
     }
-    std::string next = WordAfter(t_, end, &end);
-    for (int skip = 0; skip < 2 && (rules_.IsAuxiliary(next) || next == "also"); ++skip) {
-      next = WordAfter(t_, end, &end);
-    }
-    f.speaks = !possessive && rules_.IsCue(next);
+    // With no appositive the words after the name were read for speaks_now already.
+    f.speaks = end == f.span.end ? f.speaks_now : !possessive && cue_follows(end);
     modifier |= BeforeTitledName(f.span.end);
     // "The Keller approach is …", "the Keller campaign": between an article and a noun, a name
     // only modifies.
