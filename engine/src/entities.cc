@@ -109,11 +109,23 @@ std::vector<size_t> SentenceStarts(std::string_view t, const RuleSet& rules) {
 // capitalised), where capitals say nothing of names.
 std::vector<bool> TitleCaseParagraphs(const Document& doc) {
   std::vector<bool> title_case;
+  title_case.reserve(doc.paragraphs.size());
   for (const TextSpan& p : doc.paragraphs) {
+    // The words of SplitWords, walked in place: this runs over every byte of every article, and
+    // a vector of words per paragraph cost more than the counting.
+    const std::string_view t = doc.slice(p);
     size_t words = 0, capitalised = 0;
-    for (std::string_view w : SplitWords(doc.slice(p))) {
+    for (size_t i = 0; i < t.size();) {
+      while (i < t.size() && (t[i] == ' ' || t[i] == '\t')) ++i;
+      if (i == t.size()) break;
+      size_t e = i;
+      while (e < t.size() && t[e] != ' ' && t[e] != '\t') ++e;
       ++words;
-      capitalised += IsUpper(DecodeAt(w, 0).cp) ? 1 : 0;
+      // An ASCII byte is upper case only from A to Z (ICU agrees); others ask ICU.
+      const unsigned char c = static_cast<unsigned char>(t[i]);
+      capitalised +=
+          (c < 0x80 ? c >= 'A' && c <= 'Z' : IsUpper(DecodeAt(t.substr(i, e - i), 0).cp)) ? 1 : 0;
+      i = e;
     }
     title_case.push_back(words >= 4 && capitalised * 5 >= words * 4);
   }
@@ -288,26 +300,24 @@ class EntityFinder {
     size_t end = f.span.end;
     const bool possessive =
         t_.compare(end, 3, "\xE2\x80\x99") == 0 || (end < t_.size() && t_[end] == '\'');
-    size_t after = end;
-    {
-      size_t now_end = end;
-      std::string now = WordAfter(t_, end, &now_end);
-      for (int skip = 0; skip < 2 && (rules_.IsAuxiliary(now) || now == "also"); ++skip) {
-        now = WordAfter(t_, now_end, &now_end);
+    // Whether a cue follows `from`, past up to two auxiliaries or "also" ("Keller has also said").
+    auto cue_follows = [&](size_t from) {
+      std::string word = WordAfter(t_, from, &from);
+      for (int skip = 0; skip < 2 && (rules_.IsAuxiliary(word) || word == "also"); ++skip) {
+        word = WordAfter(t_, from, &from);
       }
-      f.speaks_now = !possessive && rules_.IsCue(now);
-    }
+      return rules_.IsCue(word);
+    };
+    f.speaks_now = !possessive && cue_follows(end);
+    size_t after = end;
     while (after < t_.size() && t_[after] == ' ') ++after;
     if (after < t_.size() && t_[after] == ',') {
       // ", 69, told" / ", a spokeswoman for the ministry, said": look past a short appositive.
       const size_t close = t_.find(',', after + 1);
       if (close != std::string_view::npos && close - after < 60) end = close + 1;
     }
-    std::string next = WordAfter(t_, end, &end);
-    for (int skip = 0; skip < 2 && (rules_.IsAuxiliary(next) || next == "also"); ++skip) {
-      next = WordAfter(t_, end, &end);
-    }
-    f.speaks = !possessive && rules_.IsCue(next);
+    // With no appositive the words after the name were read for speaks_now already.
+    f.speaks = end == f.span.end ? f.speaks_now : !possessive && cue_follows(end);
     modifier |= BeforeTitledName(f.span.end);
     // "The Keller approach is …", "the Keller campaign": between an article and a noun, a name
     // only modifies.

@@ -72,6 +72,9 @@ bool StartsUppercase(std::string_view text, TextSpan span) {
 }
 
 std::string LowerWord(std::string_view s) {
+  // Most words hold no curly apostrophe: lower them in place (one copy, no per-byte appends);
+  // this runs for every word that attribution and the entity stage look up.
+  if (s.find('\xE2') == std::string_view::npos) return AsciiLower(s);
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
