@@ -62,3 +62,16 @@ TEST_CASE("FindByte finds the first stop byte, eight bytes at a time or one by o
 
 }  // namespace
 }  // namespace saidby
+
+namespace saidby {
+namespace {
+
+TEST_CASE("CollapseBlanks: runs of the given blanks become one space, none at the ends") {
+  CHECK(CollapseBlanks("  anna \t keller ", " \t") == "anna keller");
+  CHECK(CollapseBlanks("anna\nkeller", " \t") == "anna\nkeller");
+  CHECK(CollapseBlanks("anna\r\n keller\n", " \t\r\n") == "anna keller");
+  CHECK(CollapseBlanks(" \t ", " \t").empty());
+}
+
+}  // namespace
+}  // namespace saidby

@@ -99,20 +99,8 @@ char32_t RuleSet::LiteralSymbol(const std::string& lower) const {
 
 namespace {
 
-std::string CollapseSpaces(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
+// A lexicon entry or key with its spaces and tabs collapsed.
+std::string CollapseSpaces(std::string_view s) { return CollapseBlanks(s, " \t"); }
 
 constexpr size_t kMaxPhraseWords = 8;  // longest lexicon entry or literal, in words
 

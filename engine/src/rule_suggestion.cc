@@ -118,20 +118,7 @@ Context ContextOf(const Document& doc, const QuoteScan& scan, TextSpan span, siz
   return c;
 }
 
-std::string OneLine(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char ch : s) {
-    if (ch == '\n' || ch == '\r' || ch == '\t' || ch == ' ') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out.push_back(' ');
-    space = false;
-    out.push_back(ch);
-  }
-  return out;
-}
+std::string OneLine(std::string_view s) { return CollapseBlanks(s, " \t\r\n"); }
 
 // The context as text, the row's own words cut to their first and last few.
 std::string Shown(const Document& doc, const Context& c, TextSpan span) {

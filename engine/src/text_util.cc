@@ -50,6 +50,21 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
+std::string CollapseBlanks(std::string_view s, std::string_view blanks) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (blanks.find(c) != std::string_view::npos) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
 namespace {
 int FirstLetterCase(std::string_view text, TextSpan span) {
   size_t pos = span.begin;

@@ -53,6 +53,9 @@ inline bool IsWordByte(unsigned char c) {
 }
 
 std::string AsciiLower(std::string_view s);
+// `s` with each run of the bytes in `blanks` made one space, none at either end
+// ("  a \t b " → "a b" for blanks " \t").
+std::string CollapseBlanks(std::string_view s, std::string_view blanks);
 
 // The first position in [from, to) holding one of the ASCII bytes `stops` (or, when
 // `non_ascii` is set, any byte >= 0x80); `to` if none. Eight bytes at a time: most of an

@@ -132,7 +132,8 @@ class RuleSet {
   const re2::FilteredRE2& prefilter() const { return *prefilter_; }
   const std::vector<std::string>& atoms() const { return atoms_; }
   // The rules marked `reported = yes` (reported_speech.h), kept apart from the quote rules:
-  // their own prefilter, regexes wrapped as regex() is, and atoms.
+  // their own prefilter and atoms, and each regex the pattern alone as group 1, to match
+  // unanchored (reported patterns end at END, so RE2 can search from the end).
   const std::vector<AttributionRule>& reported_rules() const { return reported_rules_; }
   const re2::RE2& reported_regex(size_t rule) const {
     return reported_prefilter_->GetRE2(static_cast<int>(rule));
